@@ -1,0 +1,120 @@
+//! The API's errors: each maps once to an UPPER_SNAKE `extensions.code`.
+//! Internal errors are logged with detail and returned without it.
+
+use std::sync::Arc;
+
+use async_graphql::extensions::{Extension, ExtensionContext, ExtensionFactory, NextParseQuery, NextValidation};
+use async_graphql::parser::types::ExecutableDocument;
+use async_graphql::{ErrorExtensions, ServerError, ServerResult, ValidationResult, Variables};
+
+/// An error a client sees. Deliberately not `Display`: async-graphql
+/// converts any `Display` error with `?`, which would drop the code; this
+/// type converts only through the `From` below.
+#[derive(Debug)]
+pub enum ApiError {
+    BadUserInput(String),
+    NotFound(String),
+    Conflict(String),
+    Unauthenticated(String),
+    Forbidden(String),
+    PayloadTooLarge(String),
+    UnsupportedMediaType(String),
+    Internal(anyhow::Error),
+}
+
+impl ApiError {
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::BadUserInput(_) => "BAD_USER_INPUT",
+            Self::NotFound(_) => "NOT_FOUND",
+            Self::Conflict(_) => "CONFLICT",
+            Self::Unauthenticated(_) => "UNAUTHENTICATED",
+            Self::Forbidden(_) => "FORBIDDEN",
+            Self::PayloadTooLarge(_) => "PAYLOAD_TOO_LARGE",
+            Self::UnsupportedMediaType(_) => "UNSUPPORTED_MEDIA_TYPE",
+            Self::Internal(_) => "INTERNAL_SERVER_ERROR",
+        }
+    }
+
+    pub fn internal(error: impl Into<anyhow::Error>) -> Self {
+        Self::Internal(error.into())
+    }
+
+    /// What the client is told; internal details stay in the logs.
+    pub fn message(&self) -> &str {
+        match self {
+            Self::BadUserInput(m)
+            | Self::NotFound(m)
+            | Self::Conflict(m)
+            | Self::Unauthenticated(m)
+            | Self::Forbidden(m)
+            | Self::PayloadTooLarge(m)
+            | Self::UnsupportedMediaType(m) => m,
+            Self::Internal(_) => "internal server error",
+        }
+    }
+}
+
+impl From<ApiError> for async_graphql::Error {
+    fn from(error: ApiError) -> Self {
+        if let ApiError::Internal(source) = &error {
+            tracing::error!(error = ?source, "internal error");
+        }
+        let code = error.code();
+        async_graphql::Error::new(error.message()).extend_with(|_, ext| ext.set("code", code))
+    }
+}
+
+/// Gives parse and validation errors their codes, and every other error
+/// that lacks one the internal code.
+pub struct ErrorCodes;
+
+impl ExtensionFactory for ErrorCodes {
+    fn create(&self) -> Arc<dyn Extension> {
+        Arc::new(ErrorCodesExtension)
+    }
+}
+
+struct ErrorCodesExtension;
+
+pub const PARSE_FAILED: &str = "GRAPHQL_PARSE_FAILED";
+pub const VALIDATION_FAILED: &str = "GRAPHQL_VALIDATION_FAILED";
+
+fn with_code(mut error: ServerError, code: &'static str) -> ServerError {
+    let extensions = error.extensions.get_or_insert_with(Default::default);
+    if extensions.get("code").is_none() {
+        extensions.set("code", code);
+    }
+    error
+}
+
+#[async_trait::async_trait]
+impl Extension for ErrorCodesExtension {
+    async fn parse_query(
+        &self,
+        ctx: &ExtensionContext<'_>,
+        query: &str,
+        variables: &Variables,
+        next: NextParseQuery<'_>,
+    ) -> ServerResult<ExecutableDocument> {
+        next.run(ctx, query, variables)
+            .await
+            .map_err(|e| with_code(e, PARSE_FAILED))
+    }
+
+    async fn validation(
+        &self,
+        ctx: &ExtensionContext<'_>,
+        next: NextValidation<'_>,
+    ) -> Result<ValidationResult, Vec<ServerError>> {
+        next.run(ctx)
+            .await
+            .map_err(|errors| errors.into_iter().map(|e| with_code(e, VALIDATION_FAILED)).collect())
+    }
+}
+
+/// Whether a response failed before execution (so GraphQL-over-HTTP wants a 4xx).
+pub fn is_request_error(error: &ServerError) -> bool {
+    let code = error.extensions.as_ref().and_then(|ext| ext.get("code"));
+    matches!(code, Some(async_graphql::Value::String(c)) if c == PARSE_FAILED || c == VALIDATION_FAILED)
+}

@@ -1,0 +1,243 @@
+//! The HTTP surface: GraphQL over HTTP (with GraphiQL for browsers),
+//! health and readiness probes, and the layers every request passes.
+
+use std::sync::Arc;
+
+use async_graphql::http::{GraphiQLSource, MultipartOptions};
+use axum::body::{Body, Bytes};
+use axum::extract::{Request, State};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
+use axum::response::{Html, IntoResponse, Response};
+use axum::routing::get;
+use axum::{Json, Router};
+use serde_json::json;
+use tower_http::cors::{AllowOrigin, CorsLayer};
+use tower_http::timeout::TimeoutLayer;
+use tower_http::trace::TraceLayer;
+
+use crate::graphql::AppSchema;
+use crate::graphql::error::{ApiError, is_request_error};
+use crate::knowledge::Knowledge;
+
+/// Shared by every handler.
+#[derive(Clone)]
+pub struct AppState {
+    pub schema: AppSchema,
+    pub knowledge: Arc<Knowledge>,
+    pub limits: HttpLimits,
+}
+
+#[derive(Debug, Clone)]
+pub struct HttpLimits {
+    pub max_body_bytes: usize,
+    pub max_query_bytes: usize,
+}
+
+/// Headers that a browser cannot send cross-site without a CORS preflight;
+/// requiring one on multipart requests stops CSRF through plain forms.
+const PREFLIGHT_HEADERS: [&str; 2] = ["apollo-require-preflight", "x-apollo-operation-name"];
+
+const GRAPHQL_RESPONSE_JSON: &str = "application/graphql-response+json";
+
+pub fn router(state: AppState, cors_origins: &[String], timeout: std::time::Duration) -> Router {
+    Router::new()
+        .route("/graphql", get(graphql_get).post(graphql_post))
+        .route("/healthz", get(|| async { "ok" }))
+        .route("/readyz", get(readyz))
+        .with_state(state)
+        .layer(cors(cors_origins))
+        .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, timeout))
+        .layer(TraceLayer::new_for_http())
+}
+
+fn cors(origins: &[String]) -> CorsLayer {
+    let allow = if origins.iter().any(|o| o == "*") {
+        AllowOrigin::any()
+    } else {
+        AllowOrigin::list(origins.iter().filter_map(|o| HeaderValue::from_str(o).ok()))
+    };
+    CorsLayer::new()
+        .allow_origin(allow)
+        .allow_methods([Method::GET, Method::POST])
+        .allow_headers([
+            header::CONTENT_TYPE,
+            header::AUTHORIZATION,
+            header::HeaderName::from_static("x-api-key"),
+            header::HeaderName::from_static("apollo-require-preflight"),
+        ])
+}
+
+async fn readyz(State(state): State<AppState>) -> Response {
+    let snapshot = state.knowledge.snapshot();
+    match state.knowledge.db().ping().await {
+        Ok(()) => Json(json!({ "status": "ready", "taxonomyVersion": snapshot.catalog.version })).into_response(),
+        Err(error) => {
+            tracing::warn!(%error, "readiness check failed: database unreachable");
+            (
+                StatusCode::SERVICE_UNAVAILABLE,
+                Json(json!({ "status": "database unreachable" })),
+            )
+                .into_response()
+        }
+    }
+}
+
+/// A GraphQL error response for failures before execution.
+fn error_response(status: StatusCode, error: &ApiError) -> Response {
+    let body = json!({ "errors": [{ "message": error.message(), "extensions": { "code": error.code() } }] });
+    (status, Json(body)).into_response()
+}
+
+fn wants_graphql_response_json(headers: &HeaderMap) -> bool {
+    headers
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|accept| accept.contains(GRAPHQL_RESPONSE_JSON))
+}
+
+async fn graphql_get(State(state): State<AppState>, headers: HeaderMap, request: Request) -> Response {
+    let query = request.uri().query().unwrap_or_default();
+    let accepts_html = headers
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|a| a.contains("text/html"));
+    if accepts_html && !query.contains("query=") {
+        return Html(GraphiQLSource::build().endpoint("/graphql").finish()).into_response();
+    }
+    let graphql_request = match async_graphql::http::parse_query_string(query) {
+        Ok(request) => request,
+        Err(e) => return error_response(StatusCode::BAD_REQUEST, &ApiError::BadUserInput(e.to_string())),
+    };
+    // GET must not change state: only query operations run over it.
+    if let Ok(document) = async_graphql::parser::parse_query(&graphql_request.query) {
+        let is_query = match &graphql_request.operation_name {
+            Some(name) => document
+                .operations
+                .iter()
+                .find(|(n, _)| n.is_some_and(|n| n.as_str() == name)),
+            None => document.operations.iter().next(),
+        }
+        .is_none_or(|(_, op)| op.node.ty == async_graphql::parser::types::OperationType::Query);
+        if !is_query {
+            let mut response = error_response(
+                StatusCode::METHOD_NOT_ALLOWED,
+                &ApiError::BadUserInput("mutations and subscriptions must use POST".into()),
+            );
+            response
+                .headers_mut()
+                .insert(header::ALLOW, HeaderValue::from_static("POST"));
+            return response;
+        }
+    }
+    execute(&state, &headers, graphql_request).await
+}
+
+async fn graphql_post(State(state): State<AppState>, headers: HeaderMap, request: Request) -> Response {
+    let content_type = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned);
+    let Some(content_type) = content_type else {
+        return error_response(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            &ApiError::UnsupportedMediaType("send Content-Type: application/json".into()),
+        );
+    };
+    let essence = content_type
+        .split(';')
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .to_ascii_lowercase();
+    let multipart = match essence.as_str() {
+        "application/json" | GRAPHQL_RESPONSE_JSON => false,
+        "multipart/form-data" => true,
+        _ => {
+            return error_response(
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                &ApiError::UnsupportedMediaType(format!(
+                    "content type `{essence}` is not accepted; use application/json or multipart/form-data"
+                )),
+            );
+        }
+    };
+    if multipart && !PREFLIGHT_HEADERS.iter().any(|h| headers.contains_key(*h)) {
+        return error_response(
+            StatusCode::BAD_REQUEST,
+            &ApiError::BadUserInput(
+                "multipart requests must carry an `apollo-require-preflight: true` header (CSRF protection)".into(),
+            ),
+        );
+    }
+    let body = match read_body(request.into_body(), state.limits.max_body_bytes).await {
+        Ok(body) => body,
+        Err(response) => return response,
+    };
+    let options = MultipartOptions::default()
+        .max_num_files(2)
+        .max_file_size(state.limits.max_body_bytes);
+    let reader = futures_util::io::Cursor::new(body);
+    let graphql_request = match async_graphql::http::receive_body(Some(content_type), reader, options).await {
+        Ok(request) => request,
+        Err(e) => {
+            return error_response(
+                StatusCode::BAD_REQUEST,
+                &ApiError::BadUserInput(format!("malformed request: {e}")),
+            );
+        }
+    };
+    execute(&state, &headers, graphql_request).await
+}
+
+/// Reads the whole body, refusing it once it passes `limit` bytes.
+async fn read_body(body: Body, limit: usize) -> Result<Bytes, Response> {
+    axum::body::to_bytes(body, limit).await.map_err(|_| {
+        error_response(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            &ApiError::PayloadTooLarge(format!("request body is larger than {limit} bytes")),
+        )
+    })
+}
+
+async fn execute(state: &AppState, headers: &HeaderMap, request: async_graphql::Request) -> Response {
+    if request.query.len() > state.limits.max_query_bytes {
+        return error_response(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            &ApiError::PayloadTooLarge(format!("query is larger than {} bytes", state.limits.max_query_bytes)),
+        );
+    }
+    let request = request.data(state.knowledge.snapshot());
+    let response = state.schema.execute(request).await;
+    render(response, wants_graphql_response_json(headers))
+}
+
+/// Serializes a response per GraphQL over HTTP: under
+/// `application/graphql-response+json`, a request that failed before
+/// execution is a 400 with no `data`; under `application/json` it is a 200.
+fn render(response: async_graphql::Response, graphql_response_json: bool) -> Response {
+    let request_failed = !response.errors.is_empty() && response.errors.iter().all(is_request_error);
+    let mut body = match serde_json::to_value(&response) {
+        Ok(body) => body,
+        Err(e) => {
+            return error_response(StatusCode::INTERNAL_SERVER_ERROR, &ApiError::internal(e));
+        }
+    };
+    let (status, media_type) = if graphql_response_json {
+        if request_failed && let Some(object) = body.as_object_mut() {
+            object.remove("data");
+        }
+        let status = if request_failed {
+            StatusCode::BAD_REQUEST
+        } else {
+            StatusCode::OK
+        };
+        (status, GRAPHQL_RESPONSE_JSON)
+    } else {
+        (StatusCode::OK, "application/json")
+    };
+    let mut http_response = (status, Json(body)).into_response();
+    http_response
+        .headers_mut()
+        .insert(header::CONTENT_TYPE, HeaderValue::from_static(media_type));
+    http_response
+}

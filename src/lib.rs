@@ -1,0 +1,25 @@
+//! atscan: a curated keyword knowledge base for resumes and an ATS-style
+//! scanner that scores resumes against job descriptions.
+
+/// Command-line interface: one function per subcommand.
+pub mod cli;
+/// Settings from flags and `ATSCAN_*` environment variables.
+pub mod config;
+/// Imports and curation edits of the stored taxonomy.
+pub mod curation;
+/// The GraphQL schema, types and resolvers.
+pub mod graphql;
+/// HTTP routes and layers.
+pub mod http;
+/// The live, atomically swapped taxonomy snapshot.
+pub mod knowledge;
+/// The scan engine: matching, document analysis, scoring, mistakes.
+pub mod scan;
+/// Taxonomy search on tantivy.
+pub mod search;
+/// Building and running the service.
+pub mod startup;
+/// Database access through sea-orm.
+pub mod store;
+/// The knowledge base's model, file format, validation and catalog.
+pub mod taxonomy;

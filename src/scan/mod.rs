@@ -1,0 +1,3 @@
+//! The scan engine: plain Rust with no web or database types.
+
+pub mod rules;

@@ -1,0 +1,1 @@
+//! Taxonomy search on a tantivy index: ranked, typo-tolerant, alias-aware.

@@ -1,0 +1,124 @@
+//! Building and running the service: database, migrations, default
+//! knowledge base, snapshot, HTTP server.
+
+use std::future::Future;
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use anyhow::Context as _;
+use axum::Router;
+use tokio::net::TcpListener;
+
+use crate::config::Settings;
+use crate::curation::seed_if_empty;
+use crate::graphql::build_schema;
+use crate::http::{AppState, HttpLimits, router};
+use crate::knowledge::Knowledge;
+use crate::store;
+
+pub struct Application {
+    listener: TcpListener,
+    router: Router,
+    knowledge: Arc<Knowledge>,
+    refresh_every: Duration,
+}
+
+impl Application {
+    /// Connects, migrates, seeds an empty database, loads the snapshot and
+    /// binds the listener (port 0 picks a free port).
+    pub async fn build(settings: Settings) -> anyhow::Result<Self> {
+        let db = store::connect(&settings.database.database_url)
+            .await
+            .context("connecting to the database")?;
+        store::migrate(&db).await.context("running migrations")?;
+        if seed_if_empty(&db)
+            .await
+            .context("importing the default knowledge base")?
+        {
+            tracing::info!("imported the default knowledge base into an empty database");
+        }
+        let knowledge = Arc::new(Knowledge::load(db).await.context("loading the taxonomy")?);
+        let state = AppState {
+            schema: build_schema(&settings.graphql_limits()),
+            knowledge: Arc::clone(&knowledge),
+            limits: HttpLimits {
+                max_body_bytes: settings.max_body_bytes,
+                max_query_bytes: settings.max_query_bytes,
+            },
+        };
+        let router = router(state, &settings.cors_origins, settings.request_timeout());
+        let listener = TcpListener::bind(settings.addr)
+            .await
+            .with_context(|| format!("binding {}", settings.addr))?;
+        Ok(Self {
+            listener,
+            router,
+            knowledge,
+            refresh_every: Duration::from_secs(settings.refresh_secs.max(1)),
+        })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.listener.local_addr().map_or(0, |addr| addr.port())
+    }
+
+    pub fn knowledge(&self) -> Arc<Knowledge> {
+        Arc::clone(&self.knowledge)
+    }
+
+    /// Serves until `shutdown` resolves, then finishes requests in flight.
+    pub async fn run_until_stopped(self, shutdown: impl Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
+        let refresher = tokio::spawn(follow_changes(Arc::clone(&self.knowledge), self.refresh_every));
+        tracing::info!(addr = %self.listener.local_addr()?, "listening");
+        let result = axum::serve(
+            self.listener,
+            self.router.into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(shutdown)
+        .await;
+        refresher.abort();
+        result
+    }
+}
+
+/// Picks up taxonomy changes made by other servers sharing the database.
+async fn follow_changes(knowledge: Arc<Knowledge>, every: Duration) {
+    let mut ticks = tokio::time::interval(every);
+    ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        ticks.tick().await;
+        if let Err(error) = knowledge.refresh().await {
+            tracing::warn!(%error, "could not refresh the taxonomy snapshot");
+        }
+    }
+}
+
+/// Resolves on Ctrl-C or SIGTERM.
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        if let Err(error) = tokio::signal::ctrl_c().await {
+            tracing::error!(%error, "cannot listen for Ctrl-C");
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(error) => {
+                tracing::error!(%error, "cannot listen for SIGTERM");
+                std::future::pending::<()>().await;
+            }
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down");
+}

@@ -1,0 +1,12 @@
+//! The curated knowledge base: its data model, file format, validation and
+//! the indexed catalog that every read is served from.
+
+pub mod catalog;
+pub mod files;
+pub mod model;
+pub mod normalize;
+pub mod validate;
+
+pub use catalog::{Catalog, MistakeIdx, RoleIdx, SkillIdx};
+pub use model::{Importance, SkillKind, Taxonomy};
+pub use normalize::normalize_term;

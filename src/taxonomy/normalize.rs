@@ -1,0 +1,48 @@
+//! The one normalization that makes two spellings of a term comparable.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// Normalizes a term for comparison: Unicode NFKC, lowercase, typographic
+/// quotes and dashes folded to ASCII, whitespace collapsed and trimmed.
+/// `normalize_term("  Node.JS ")` is `"node.js"`.
+pub fn normalize_term(term: &str) -> String {
+    let mut out = String::with_capacity(term.len());
+    let mut pending_space = false;
+    for c in term.nfkc().flat_map(char::to_lowercase) {
+        let c = fold_punctuation(c);
+        if c.is_whitespace() {
+            pending_space = !out.is_empty();
+            continue;
+        }
+        if pending_space {
+            out.push(' ');
+            pending_space = false;
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Folds typographic variants of punctuation to their ASCII form.
+pub fn fold_punctuation(c: char) -> char {
+    match c {
+        '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' => '\'',
+        '\u{201C}' | '\u{201D}' | '\u{201F}' | '\u{2033}' => '"',
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2212}' => '-',
+        '\u{00A0}' | '\u{2007}' | '\u{202F}' => ' ',
+        other => other,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spellings_that_differ_in_case_width_and_spacing_normalize_alike() {
+        assert_eq!(normalize_term("  Node.JS "), "node.js");
+        assert_eq!(normalize_term("Amazon   Web\tServices"), "amazon web services");
+        assert_eq!(normalize_term("ＣＩ／ＣＤ"), "ci/cd");
+        assert_eq!(normalize_term("T\u{2013}SQL"), "t-sql");
+    }
+}
