@@ -280,18 +280,13 @@ pub async fn save_taxonomy(db: &DatabaseConnection, target: &Taxonomy) -> Result
     let mut relation_rows = Vec::new();
     for skill in &rewritten {
         let id = skill_ids[&skill.slug];
-        let mut seen = vec![normalize_term(&skill.name)];
+        // `target` is canonical: no alias repeats the name or another alias.
         for alias in &skill.aliases {
-            let normalized = normalize_term(alias);
-            if seen.contains(&normalized) {
-                continue;
-            }
-            seen.push(normalized.clone());
             alias_rows.push(skill_alias::ActiveModel {
                 id: NotSet,
                 skill_id: Set(id),
                 alias: Set(alias.clone()),
-                normalized: Set(normalized),
+                normalized: Set(normalize_term(alias)),
                 ambiguous: Set(skill.ambiguous.contains(alias)),
             });
         }

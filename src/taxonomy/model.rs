@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::normalize::normalize_term;
+
 /// The whole curated knowledge base in list form, ordered by slug.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Taxonomy {
@@ -145,17 +147,26 @@ fn empty_object() -> serde_json::Value {
 }
 
 impl Taxonomy {
-    /// Sorts every list (and the lists inside entries) so that equal
-    /// knowledge bases compare and serialize identically.
+    /// Sorts every list (and the lists inside entries) and drops aliases
+    /// that repeat the name or an earlier alias, so that equal knowledge
+    /// bases compare and serialize identically.
     pub fn canonicalize(&mut self) {
         self.categories.sort_by(|a, b| a.slug.cmp(&b.slug));
         self.skills.sort_by(|a, b| a.slug.cmp(&b.slug));
         for skill in &mut self.skills {
+            dedup_aliases(&skill.name, &mut skill.aliases);
+            // Marks in the order of the terms they mark: the name, then aliases.
+            skill.ambiguous = std::iter::once(&skill.name)
+                .chain(&skill.aliases)
+                .filter(|term| skill.ambiguous.contains(term))
+                .cloned()
+                .collect();
             skill.related.sort();
             skill.related.dedup();
         }
         self.roles.sort_by(|a, b| a.slug.cmp(&b.slug));
         for role in &mut self.roles {
+            dedup_aliases(&role.title, &mut role.aliases);
             role.skills
                 .sort_by(|a, b| (a.importance, &a.skill).cmp(&(b.importance, &b.skill)));
         }
@@ -165,4 +176,15 @@ impl Taxonomy {
             mistake.roles.dedup();
         }
     }
+}
+
+/// Keeps the first spelling of each normalized alias, none equal to `name`.
+fn dedup_aliases(name: &str, aliases: &mut Vec<String>) {
+    let mut seen = vec![normalize_term(name)];
+    aliases.retain(|alias| {
+        let normalized = normalize_term(alias);
+        let fresh = !seen.contains(&normalized);
+        seen.push(normalized);
+        fresh
+    });
 }

@@ -1,1 +1,13 @@
+//! Integration tests over real HTTP against the application on port 0,
+//! each on SQLite and on PostgreSQL.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod helpers;
+
+mod health;
+mod http_protocol;
+mod import_export;
+mod migrations;
+mod read_api;
+mod schema;

@@ -1,0 +1,177 @@
+use reqwest::header::{ACCEPT, CONTENT_TYPE};
+use serde_json::{Value, json};
+
+use crate::helpers::{Backend, error_code, spawn_app, spawn_app_with};
+
+const GRAPHQL_RESPONSE_JSON: &str = "application/graphql-response+json";
+
+#[tokio::test]
+async fn queries_work_over_get_but_mutations_are_refused_with_405() {
+    let app = spawn_app(Backend::Sqlite).await;
+    let ok = app
+        .client
+        .get(app.graphql_url())
+        .query(&[("query", "{ roles { totalCount } }")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(ok.status(), 200);
+    let body: Value = ok.json().await.unwrap();
+    assert!(body["data"]["roles"]["totalCount"].as_u64().unwrap() >= 40);
+
+    let mutation = app
+        .client
+        .get(app.graphql_url())
+        .query(&[("query", "mutation { __typename }")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(mutation.status(), 405);
+    assert_eq!(mutation.headers()["allow"], "POST");
+}
+
+#[tokio::test]
+async fn request_errors_are_400_without_data_under_graphql_response_json_and_200_under_json() {
+    let app = spawn_app(Backend::Sqlite).await;
+    for (accept, status, has_data) in [(GRAPHQL_RESPONSE_JSON, 400, false), ("application/json", 200, true)] {
+        let response = app
+            .client
+            .post(app.graphql_url())
+            .header(ACCEPT, accept)
+            .json(&json!({ "query": "{ roles { nope } }" }))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), status, "{accept}");
+        assert!(response.headers()[CONTENT_TYPE].to_str().unwrap().starts_with(accept));
+        let body: Value = response.json().await.unwrap();
+        assert_eq!(body.get("data").is_some(), has_data, "{accept}: {body}");
+        assert_eq!(error_code(&body), "GRAPHQL_VALIDATION_FAILED");
+    }
+}
+
+#[tokio::test]
+async fn a_post_needs_a_json_or_multipart_content_type() {
+    let app = spawn_app(Backend::Sqlite).await;
+    let query = r#"{"query":"{ roles { totalCount } }"}"#;
+    let without = app.client.post(app.graphql_url()).body(query).send().await.unwrap();
+    assert_eq!(without.status(), 415);
+    assert_eq!(error_code(&without.json().await.unwrap()), "UNSUPPORTED_MEDIA_TYPE");
+
+    let plain = app
+        .client
+        .post(app.graphql_url())
+        .header(CONTENT_TYPE, "text/plain")
+        .body(query)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(plain.status(), 415);
+}
+
+#[tokio::test]
+async fn multipart_without_a_preflight_header_is_refused_as_possible_csrf() {
+    let app = spawn_app(Backend::Sqlite).await;
+    let form = || {
+        reqwest::multipart::Form::new()
+            .text("operations", r#"{"query":"{ roles { totalCount } }","variables":{}}"#)
+            .text("map", "{}")
+    };
+    let refused = app
+        .client
+        .post(app.graphql_url())
+        .multipart(form())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(refused.status(), 400);
+    let body: Value = refused.json().await.unwrap();
+    assert!(
+        body["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("apollo-require-preflight")
+    );
+
+    let allowed = app
+        .client
+        .post(app.graphql_url())
+        .header("apollo-require-preflight", "true")
+        .multipart(form())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(allowed.status(), 200);
+}
+
+#[tokio::test]
+async fn oversized_bodies_and_queries_are_refused_with_413() {
+    let app = spawn_app_with(Backend::Sqlite, |s| {
+        s.max_body_bytes = 64 * 1024;
+        s.max_query_bytes = 4 * 1024;
+    })
+    .await;
+    let padding = "x".repeat(100 * 1024);
+    let body = app
+        .client
+        .post(app.graphql_url())
+        .json(&json!({ "query": "{ roles { totalCount } }", "variables": { "pad": padding } }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(body.status(), 413);
+    assert_eq!(error_code(&body.json().await.unwrap()), "PAYLOAD_TOO_LARGE");
+
+    let long_query = format!("{{ roles {{ totalCount }} }} # {}", "y".repeat(5 * 1024));
+    let query = app
+        .client
+        .post(app.graphql_url())
+        .json(&json!({ "query": long_query }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(query.status(), 413);
+}
+
+#[tokio::test]
+async fn batches_deep_queries_and_alias_floods_are_rejected() {
+    let app = spawn_app(Backend::Sqlite).await;
+    let batch = app
+        .client
+        .post(app.graphql_url())
+        .json(&json!([{ "query": "{ roles { totalCount } }" }, { "query": "{ roles { totalCount } }" }]))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(batch.status(), 400, "batching is off");
+
+    let deep = format!(
+        r#"{{ skill(slug: "go") {{ {} name {} }} }}"#,
+        "related { ".repeat(15),
+        "}".repeat(15)
+    );
+    let body = app.graphql(&deep, json!({})).await;
+    assert_eq!(error_code(&body), "GRAPHQL_VALIDATION_FAILED", "{body}");
+
+    let flood: String = (0..3000).map(|i| format!("a{i}: __typename ")).collect();
+    let body = app.graphql(&format!("{{ {flood} }}"), json!({})).await;
+    assert!(
+        body["errors"].is_array(),
+        "an alias flood is refused: {}",
+        &body.to_string()[..200]
+    );
+}
+
+#[tokio::test]
+async fn a_browser_opening_the_endpoint_gets_graphiql() {
+    let app = spawn_app(Backend::Sqlite).await;
+    let page = app
+        .client
+        .get(app.graphql_url())
+        .header(ACCEPT, "text/html")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(page.status(), 200);
+    assert!(page.text().await.unwrap().to_lowercase().contains("graphiql"));
+}
