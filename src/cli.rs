@@ -7,10 +7,12 @@ use anyhow::Context as _;
 use clap::{Parser, Subcommand, ValueEnum};
 use migrations::{Migrator, MigratorTrait};
 
+use crate::auth::api_key::{self, Scope, format_scopes};
+use crate::auth::password::hash_password;
 use crate::config::{DatabaseSettings, Settings};
 use crate::curation::{ImportMode, import};
 use crate::startup::{Application, shutdown_signal};
-use crate::store;
+use crate::store::{self, accounts};
 use crate::taxonomy::files::{read_taxonomy, write_taxonomy};
 
 #[derive(Debug, Parser)]
@@ -63,6 +65,54 @@ pub enum Command {
     },
     /// Print the GraphQL schema (SDL)
     Schema,
+    /// Manage the accounts of editors and admins
+    User {
+        #[command(subcommand)]
+        action: UserCommand,
+        #[command(flatten)]
+        database: DatabaseSettings,
+    },
+    /// Manage API keys for platforms
+    ApiKey {
+        #[command(subcommand)]
+        action: ApiKeyCommand,
+        #[command(flatten)]
+        database: DatabaseSettings,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Create a user; the password comes from ATSCAN_PASSWORD or a prompt
+    Create {
+        #[arg(long)]
+        email: String,
+        #[arg(long, value_parser = ["admin", "editor"])]
+        role: String,
+    },
+    /// List users
+    List,
+    /// Disable a user: their sessions stop working at once
+    Disable {
+        #[arg(long)]
+        email: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ApiKeyCommand {
+    /// Create a key and print it (shown this once)
+    Create {
+        #[arg(long)]
+        name: String,
+        /// Comma-separated: scan, read, curate
+        #[arg(long, value_delimiter = ',', default_value = "scan,read")]
+        scopes: Vec<String>,
+    },
+    /// List keys (without their secrets)
+    List,
+    /// Revoke a key by id
+    Revoke { id: i32 },
 }
 
 pub fn init_tracing(format: LogFormat) {
@@ -127,6 +177,79 @@ pub async fn run(command: Command) -> anyhow::Result<()> {
             eprintln!("exported taxonomy version {version} to {}", path.display());
         }
         Command::Schema => print!("{}", crate::graphql::sdl()),
+        Command::User { action, database } => {
+            let db = store::connect(&database.database_url).await?;
+            store::migrate(&db).await?;
+            run_user(&db, action).await?;
+        }
+        Command::ApiKey { action, database } => {
+            let db = store::connect(&database.database_url).await?;
+            store::migrate(&db).await?;
+            run_api_key(&db, action).await?;
+        }
+    }
+    Ok(())
+}
+
+async fn run_user(db: &sea_orm::DatabaseConnection, action: UserCommand) -> anyhow::Result<()> {
+    match action {
+        UserCommand::Create { email, role } => {
+            let password = match std::env::var("ATSCAN_PASSWORD") {
+                Ok(password) => password,
+                Err(_) => rpassword::prompt_password(format!("password for {email}: "))?,
+            };
+            anyhow::ensure!(
+                password.chars().count() >= 12,
+                "the password must have at least 12 characters"
+            );
+            let hash = hash_password(&password).map_err(|e| anyhow::anyhow!("hashing the password: {e}"))?;
+            let user = accounts::create_user(db, email.trim(), &hash, &role)
+                .await
+                .with_context(|| format!("creating {email} (does the account exist already?)"))?;
+            eprintln!("created {} user {} (id {})", user.role, user.email, user.id);
+        }
+        UserCommand::List => {
+            for user in accounts::list_users(db).await? {
+                let state = if user.disabled { "disabled" } else { "active" };
+                println!("{}\t{}\t{}\t{state}", user.id, user.email, user.role);
+            }
+        }
+        UserCommand::Disable { email } => {
+            anyhow::ensure!(accounts::disable_user(db, &email).await?, "no user {email}");
+            eprintln!("disabled {email}");
+        }
+    }
+    Ok(())
+}
+
+async fn run_api_key(db: &sea_orm::DatabaseConnection, action: ApiKeyCommand) -> anyhow::Result<()> {
+    match action {
+        ApiKeyCommand::Create { name, scopes } => {
+            let parsed: Vec<Scope> = scopes
+                .iter()
+                .map(|s| {
+                    Scope::parse(s.trim()).ok_or_else(|| anyhow::anyhow!("unknown scope `{s}`: use scan, read, curate"))
+                })
+                .collect::<anyhow::Result<_>>()?;
+            let key = api_key::generate();
+            let row =
+                accounts::create_api_key(db, &name, &key.prefix, &key.hash, &format_scopes(&parsed), None).await?;
+            eprintln!(
+                "created API key {} `{}` with scopes {}; it is shown only now:",
+                row.id, row.name, row.scopes
+            );
+            println!("{}", key.secret);
+        }
+        ApiKeyCommand::List => {
+            for key in accounts::list_api_keys(db).await? {
+                let state = key.revoked_at.map_or("live".to_owned(), |t| format!("revoked {t}"));
+                println!("{}\t{}\t{}…\t{}\t{state}", key.id, key.name, key.prefix, key.scopes);
+            }
+        }
+        ApiKeyCommand::Revoke { id } => {
+            anyhow::ensure!(accounts::revoke_api_key(db, id).await?, "no live API key {id}");
+            eprintln!("revoked API key {id}");
+        }
     }
     Ok(())
 }

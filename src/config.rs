@@ -6,7 +6,9 @@ use std::time::Duration;
 
 use clap::Args;
 
+use crate::auth::token::TokenKeys;
 use crate::graphql::GraphqlLimits;
+use crate::ratelimit::RateLimits;
 use crate::store::DEFAULT_DATABASE_URL;
 
 #[derive(Debug, Clone, Args)]
@@ -60,6 +62,38 @@ pub struct Settings {
     /// Seconds between checks for taxonomy changes made by other servers sharing the database
     #[arg(long, env = "ATSCAN_REFRESH_SECS", default_value_t = 5)]
     pub refresh_secs: u64,
+
+    /// Production mode: refuse to start without ATSCAN_JWT_SECRET
+    #[arg(long, env = "ATSCAN_PRODUCTION", default_value_t = false, action = clap::ArgAction::Set)]
+    pub production: bool,
+
+    /// Secret for signing session tokens (at least 32 bytes); a random one in development
+    #[arg(long, env = "ATSCAN_JWT_SECRET", hide_env_values = true)]
+    pub jwt_secret: Option<String>,
+
+    /// Let anonymous callers read the taxonomy
+    #[arg(long, env = "ATSCAN_PUBLIC_READ", default_value_t = true, action = clap::ArgAction::Set)]
+    pub public_read: bool,
+
+    /// Let anonymous callers scan
+    #[arg(long, env = "ATSCAN_PUBLIC_SCAN", default_value_t = true, action = clap::ArgAction::Set)]
+    pub public_scan: bool,
+
+    /// GraphQL requests per minute per caller (API key, user, or IP); 0 for no limit
+    #[arg(long, env = "ATSCAN_RATE_REQUESTS", default_value_t = 600)]
+    pub rate_requests_per_minute: u32,
+
+    /// Scans per minute per caller; 0 for no limit
+    #[arg(long, env = "ATSCAN_RATE_SCANS", default_value_t = 60)]
+    pub rate_scans_per_minute: u32,
+
+    /// Login attempts per minute per client IP; 0 for no limit
+    #[arg(long, env = "ATSCAN_RATE_LOGINS", default_value_t = 10)]
+    pub rate_logins_per_minute: u32,
+
+    /// Take client addresses from X-Forwarded-For (only behind a proxy you run)
+    #[arg(long, env = "ATSCAN_TRUST_FORWARDED_FOR", default_value_t = false, action = clap::ArgAction::Set)]
+    pub trust_forwarded_for: bool,
 }
 
 impl Settings {
@@ -79,6 +113,35 @@ impl Settings {
             max_complexity: 5_000,
             introspection: true,
             refresh_secs: 1,
+            production: false,
+            jwt_secret: Some("test-secret-that-is-at-least-32-bytes-long".into()),
+            public_read: true,
+            public_scan: true,
+            rate_requests_per_minute: 0,
+            rate_scans_per_minute: 0,
+            rate_logins_per_minute: 0,
+            trust_forwarded_for: false,
+        }
+    }
+
+    pub fn rate_limits(&self) -> RateLimits {
+        RateLimits {
+            requests_per_minute: self.rate_requests_per_minute,
+            scans_per_minute: self.rate_scans_per_minute,
+            logins_per_minute: self.rate_logins_per_minute,
+        }
+    }
+
+    /// Signing keys from the configured secret; in development without one,
+    /// a random secret (sessions then end when the process does).
+    pub fn token_keys(&self) -> anyhow::Result<TokenKeys> {
+        match (&self.jwt_secret, self.production) {
+            (Some(secret), _) => Ok(TokenKeys::new(secret.as_bytes())?),
+            (None, true) => anyhow::bail!("ATSCAN_JWT_SECRET (at least 32 bytes) is required in production mode"),
+            (None, false) => {
+                tracing::warn!("no ATSCAN_JWT_SECRET: using an ephemeral signing secret; sessions end on restart");
+                Ok(TokenKeys::ephemeral())
+            }
         }
     }
 

@@ -1,11 +1,15 @@
 //! The HTTP surface: GraphQL over HTTP (with GraphiQL for browsers),
 //! health and readiness probes, and the layers every request passes.
 
+use std::net::{IpAddr, SocketAddr};
 use std::sync::Arc;
 
+use async_graphql::http::ALL_WEBSOCKET_PROTOCOLS;
 use async_graphql::http::{GraphiQLSource, MultipartOptions};
+use async_graphql_axum::{GraphQLProtocol, GraphQLWebSocket};
 use axum::body::{Body, Bytes};
-use axum::extract::{Request, State};
+use axum::extract::ws::WebSocketUpgrade;
+use axum::extract::{ConnectInfo, Request, State};
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
@@ -15,15 +19,16 @@ use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
-use crate::graphql::AppSchema;
+use crate::graphql::account::rate_limited;
 use crate::graphql::error::{ApiError, is_request_error};
-use crate::knowledge::Knowledge;
+use crate::graphql::{AppSchema, RequestContext, Services};
+use crate::ratelimit::Budget;
 
 /// Shared by every handler.
 #[derive(Clone)]
 pub struct AppState {
     pub schema: AppSchema,
-    pub knowledge: Arc<Knowledge>,
+    pub services: Arc<Services>,
     pub limits: HttpLimits,
 }
 
@@ -31,6 +36,8 @@ pub struct AppState {
 pub struct HttpLimits {
     pub max_body_bytes: usize,
     pub max_query_bytes: usize,
+    /// Take the client address from `X-Forwarded-For` (only behind a proxy you run).
+    pub trust_forwarded_for: bool,
 }
 
 /// Headers that a browser cannot send cross-site without a CORS preflight;
@@ -42,6 +49,7 @@ const GRAPHQL_RESPONSE_JSON: &str = "application/graphql-response+json";
 pub fn router(state: AppState, cors_origins: &[String], timeout: std::time::Duration) -> Router {
     Router::new()
         .route("/graphql", get(graphql_get).post(graphql_post))
+        .route("/graphql/ws", get(graphql_ws))
         .route("/healthz", get(|| async { "ok" }))
         .route("/readyz", get(readyz))
         .with_state(state)
@@ -68,8 +76,9 @@ fn cors(origins: &[String]) -> CorsLayer {
 }
 
 async fn readyz(State(state): State<AppState>) -> Response {
-    let snapshot = state.knowledge.snapshot();
-    match state.knowledge.db().ping().await {
+    let knowledge = &state.services.knowledge;
+    let snapshot = knowledge.snapshot();
+    match knowledge.db().ping().await {
         Ok(()) => Json(json!({ "status": "ready", "taxonomyVersion": snapshot.catalog.version })).into_response(),
         Err(error) => {
             tracing::warn!(%error, "readiness check failed: database unreachable");
@@ -95,7 +104,12 @@ fn wants_graphql_response_json(headers: &HeaderMap) -> bool {
         .is_some_and(|accept| accept.contains(GRAPHQL_RESPONSE_JSON))
 }
 
-async fn graphql_get(State(state): State<AppState>, headers: HeaderMap, request: Request) -> Response {
+async fn graphql_get(
+    State(state): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    request: Request,
+) -> Response {
     let query = request.uri().query().unwrap_or_default();
     let accepts_html = headers
         .get(header::ACCEPT)
@@ -129,10 +143,15 @@ async fn graphql_get(State(state): State<AppState>, headers: HeaderMap, request:
             return response;
         }
     }
-    execute(&state, &headers, graphql_request).await
+    execute(&state, peer, &headers, graphql_request).await
 }
 
-async fn graphql_post(State(state): State<AppState>, headers: HeaderMap, request: Request) -> Response {
+async fn graphql_post(
+    State(state): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    request: Request,
+) -> Response {
     let content_type = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
@@ -186,7 +205,7 @@ async fn graphql_post(State(state): State<AppState>, headers: HeaderMap, request
             );
         }
     };
-    execute(&state, &headers, graphql_request).await
+    execute(&state, peer, &headers, graphql_request).await
 }
 
 /// Reads the whole body, refusing it once it passes `limit` bytes.
@@ -199,22 +218,110 @@ async fn read_body(body: Body, limit: usize) -> Result<Bytes, Response> {
     })
 }
 
-async fn execute(state: &AppState, headers: &HeaderMap, request: async_graphql::Request) -> Response {
+/// The client's address: the peer, or with `trust_forwarded_for` the first
+/// address of `X-Forwarded-For`.
+fn client_ip(peer: SocketAddr, headers: &HeaderMap, trust_forwarded_for: bool) -> IpAddr {
+    let forwarded = || {
+        let value = headers.get("x-forwarded-for")?.to_str().ok()?;
+        value.split(',').next()?.trim().parse().ok()
+    };
+    if trust_forwarded_for {
+        forwarded().unwrap_or(peer.ip())
+    } else {
+        peer.ip()
+    }
+}
+
+async fn execute(state: &AppState, peer: SocketAddr, headers: &HeaderMap, request: async_graphql::Request) -> Response {
     if request.query.len() > state.limits.max_query_bytes {
         return error_response(
             StatusCode::PAYLOAD_TOO_LARGE,
             &ApiError::PayloadTooLarge(format!("query is larger than {} bytes", state.limits.max_query_bytes)),
         );
     }
-    let request = request.data(state.knowledge.snapshot());
+    let principal = match state.services.authenticator.authenticate(headers).await {
+        Ok(principal) => principal,
+        Err(error) => return error_response(StatusCode::UNAUTHORIZED, &error),
+    };
+    let client_ip = client_ip(peer, headers, state.limits.trust_forwarded_for);
+    if let Err(wait) = state
+        .services
+        .rate_limiter
+        .check(Budget::Request, &principal.rate_key(client_ip))
+    {
+        return rate_limited_response(&rate_limited(wait));
+    }
+    let request = request
+        .data(state.services.knowledge.snapshot())
+        .data(RequestContext { principal, client_ip });
     let response = state.schema.execute(request).await;
     render(response, wants_graphql_response_json(headers))
+}
+
+fn rate_limited_response(error: &ApiError) -> Response {
+    let mut response = error_response(StatusCode::TOO_MANY_REQUESTS, error);
+    if let ApiError::RateLimited { retry_after_secs } = error {
+        response
+            .headers_mut()
+            .insert(header::RETRY_AFTER, HeaderValue::from(*retry_after_secs));
+    }
+    response
+}
+
+/// GraphQL over WebSocket (graphql-transport-ws) for subscriptions. The
+/// credentials travel in the `connection_init` payload, as `Authorization`
+/// or `X-API-Key`, since browsers cannot set headers on a WebSocket.
+async fn graphql_ws(
+    State(state): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    protocol: GraphQLProtocol,
+    upgrade: WebSocketUpgrade,
+) -> Response {
+    let client_ip = client_ip(peer, &headers, state.limits.trust_forwarded_for);
+    upgrade.protocols(ALL_WEBSOCKET_PROTOCOLS).on_upgrade(move |stream| {
+        let services = Arc::clone(&state.services);
+        GraphQLWebSocket::new(stream, state.schema.clone(), protocol)
+            .on_connection_init(move |payload| async move {
+                let mut credentials = HeaderMap::new();
+                for name in [header::AUTHORIZATION.as_str(), "x-api-key"] {
+                    let value = payload.get(name).or_else(|| payload.get(&name.to_ascii_uppercase()));
+                    if let Some(value) = value
+                        .and_then(|v| v.as_str())
+                        .and_then(|v| HeaderValue::from_str(v).ok())
+                    {
+                        credentials.insert(header::HeaderName::from_static(name), value);
+                    }
+                }
+                let principal = services
+                    .authenticator
+                    .authenticate(&credentials)
+                    .await
+                    .map_err(async_graphql::Error::from)?;
+                let mut data = async_graphql::Data::default();
+                data.insert(services.knowledge.snapshot());
+                data.insert(RequestContext { principal, client_ip });
+                Ok(data)
+            })
+            .serve()
+    })
 }
 
 /// Serializes a response per GraphQL over HTTP: under
 /// `application/graphql-response+json`, a request that failed before
 /// execution is a 400 with no `data`; under `application/json` it is a 200.
 fn render(response: async_graphql::Response, graphql_response_json: bool) -> Response {
+    let rate_limit = response.errors.iter().find_map(|e| {
+        let ext = e.extensions.as_ref()?;
+        match (ext.get("code"), ext.get("retryAfter")) {
+            (Some(async_graphql::Value::String(code)), Some(async_graphql::Value::Number(secs)))
+                if code == "RATE_LIMITED" =>
+            {
+                secs.as_u64()
+            }
+            _ => None,
+        }
+    });
     let request_failed = !response.errors.is_empty() && response.errors.iter().all(is_request_error);
     let mut body = match serde_json::to_value(&response) {
         Ok(body) => body,
@@ -235,9 +342,19 @@ fn render(response: async_graphql::Response, graphql_response_json: bool) -> Res
     } else {
         (StatusCode::OK, "application/json")
     };
+    let status = if rate_limit.is_some() {
+        StatusCode::TOO_MANY_REQUESTS
+    } else {
+        status
+    };
     let mut http_response = (status, Json(body)).into_response();
     http_response
         .headers_mut()
         .insert(header::CONTENT_TYPE, HeaderValue::from_static(media_type));
+    if let Some(secs) = rate_limit {
+        http_response
+            .headers_mut()
+            .insert(header::RETRY_AFTER, HeaderValue::from(secs));
+    }
     http_response
 }

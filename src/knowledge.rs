@@ -2,19 +2,23 @@
 //! atomically when the taxonomy changes. Requests read whichever snapshot
 //! was current when they started and finish on it.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use arc_swap::ArcSwap;
 use sea_orm::DatabaseConnection;
 
 use crate::store::{self, StoreError};
-use crate::taxonomy::Catalog;
 use crate::taxonomy::catalog::CatalogError;
+use crate::taxonomy::validate::Entity;
+use crate::taxonomy::{Catalog, Taxonomy};
 
 /// Everything a request reads, built together from one taxonomy version.
 #[derive(Debug)]
 pub struct Snapshot {
     pub catalog: Catalog,
+    /// Row versions of skills, roles and mistakes, for optimistic concurrency.
+    row_versions: HashMap<(Entity, String), i32>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -30,11 +34,31 @@ pub enum KnowledgeError {
 impl Snapshot {
     /// Indexes a taxonomy and compiles everything derived from it. CPU-bound:
     /// call it from a blocking thread.
-    pub fn build(taxonomy: crate::taxonomy::Taxonomy, version: i64) -> Result<Self, KnowledgeError> {
+    pub fn build(
+        taxonomy: Taxonomy,
+        version: i64,
+        row_versions: HashMap<(Entity, String), i32>,
+    ) -> Result<Self, KnowledgeError> {
         Ok(Self {
             catalog: Catalog::build(taxonomy, version)?,
+            row_versions,
         })
     }
+
+    /// The row version of an entry (0 when unknown, e.g. outside a database).
+    pub fn row_version(&self, entity: Entity, slug: &str) -> i32 {
+        self.row_versions.get(&(entity, slug.to_owned())).copied().unwrap_or(0)
+    }
+}
+
+/// A taxonomy change, as announced to subscribers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TaxonomyChange {
+    pub version: i64,
+    /// What changed, when this server made the change (e.g. `createSkill`).
+    pub action: Option<String>,
+    pub entity: Option<String>,
+    pub slug: Option<String>,
 }
 
 /// The current snapshot and the means to replace it.
@@ -44,6 +68,7 @@ pub struct Knowledge {
     db: DatabaseConnection,
     /// Serializes rebuilds so two changes never race to swap.
     rebuild: tokio::sync::Mutex<()>,
+    changes: tokio::sync::broadcast::Sender<TaxonomyChange>,
 }
 
 impl Knowledge {
@@ -54,6 +79,7 @@ impl Knowledge {
             current: ArcSwap::from_pointee(snapshot),
             db,
             rebuild: tokio::sync::Mutex::new(()),
+            changes: tokio::sync::broadcast::channel(64).0,
         })
     }
 
@@ -66,10 +92,20 @@ impl Knowledge {
         &self.db
     }
 
+    /// Announcements of every snapshot swap.
+    pub fn subscribe(&self) -> tokio::sync::broadcast::Receiver<TaxonomyChange> {
+        self.changes.subscribe()
+    }
+
     /// Rebuilds and swaps the snapshot if the stored taxonomy version differs
     /// from the served one (a change on this server or another one sharing
     /// the database). Returns the version now served.
     pub async fn refresh(&self) -> Result<i64, KnowledgeError> {
+        self.refresh_after(None).await
+    }
+
+    /// Like `refresh`, announcing the change this server just made.
+    pub async fn refresh_after(&self, change: Option<TaxonomyChange>) -> Result<i64, KnowledgeError> {
         let _guard = self.rebuild.lock().await;
         let stored = store::taxonomy_version(&self.db).await?;
         let served = self.current.load().catalog.version;
@@ -80,11 +116,20 @@ impl Knowledge {
         let version = snapshot.catalog.version;
         self.current.store(Arc::new(snapshot));
         tracing::info!(version, "taxonomy snapshot swapped");
+        let change = change.unwrap_or(TaxonomyChange {
+            version,
+            action: None,
+            entity: None,
+            slug: None,
+        });
+        // Nobody listening is fine.
+        let _ = self.changes.send(TaxonomyChange { version, ..change });
         Ok(version)
     }
 }
 
 async fn build_from(db: &DatabaseConnection) -> Result<Snapshot, KnowledgeError> {
     let (taxonomy, version) = store::load_taxonomy(db).await?;
-    tokio::task::spawn_blocking(move || Snapshot::build(taxonomy, version)).await?
+    let row_versions = store::load_row_versions(db).await?;
+    tokio::task::spawn_blocking(move || Snapshot::build(taxonomy, version, row_versions)).await?
 }

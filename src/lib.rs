@@ -1,6 +1,8 @@
 //! atscan: a curated keyword knowledge base for resumes and an ATS-style
 //! scanner that scores resumes against job descriptions.
 
+/// Callers and permissions: users, JWT sessions, API keys.
+pub mod auth;
 /// Command-line interface: one function per subcommand.
 pub mod cli;
 /// Settings from flags and `ATSCAN_*` environment variables.
@@ -13,6 +15,8 @@ pub mod graphql;
 pub mod http;
 /// The live, atomically swapped taxonomy snapshot.
 pub mod knowledge;
+/// Per-caller rate limits.
+pub mod ratelimit;
 /// The scan engine: matching, document analysis, scoring, mistakes.
 pub mod scan;
 /// Taxonomy search on tantivy.

@@ -10,11 +10,13 @@ use anyhow::Context as _;
 use axum::Router;
 use tokio::net::TcpListener;
 
+use crate::auth::{Authenticator, PublicAccess};
 use crate::config::Settings;
 use crate::curation::seed_if_empty;
-use crate::graphql::build_schema;
+use crate::graphql::{Services, build_schema};
 use crate::http::{AppState, HttpLimits, router};
 use crate::knowledge::Knowledge;
+use crate::ratelimit::RateLimiter;
 use crate::store;
 
 pub struct Application {
@@ -38,13 +40,24 @@ impl Application {
         {
             tracing::info!("imported the default knowledge base into an empty database");
         }
-        let knowledge = Arc::new(Knowledge::load(db).await.context("loading the taxonomy")?);
-        let state = AppState {
-            schema: build_schema(&settings.graphql_limits()),
+        let token_keys = settings.token_keys()?;
+        let knowledge = Arc::new(Knowledge::load(db.clone()).await.context("loading the taxonomy")?);
+        let services = Arc::new(Services {
             knowledge: Arc::clone(&knowledge),
+            authenticator: Authenticator::new(token_keys, db),
+            rate_limiter: RateLimiter::new(settings.rate_limits()),
+            public: PublicAccess {
+                read: settings.public_read,
+                scan: settings.public_scan,
+            },
+        });
+        let state = AppState {
+            schema: build_schema(&settings.graphql_limits(), Some(Arc::clone(&services))),
+            services,
             limits: HttpLimits {
                 max_body_bytes: settings.max_body_bytes,
                 max_query_bytes: settings.max_query_bytes,
+                trust_forwarded_for: settings.trust_forwarded_for,
             },
         };
         let router = router(state, &settings.cors_origins, settings.request_timeout());

@@ -19,6 +19,7 @@ pub enum ApiError {
     Forbidden(String),
     PayloadTooLarge(String),
     UnsupportedMediaType(String),
+    RateLimited { retry_after_secs: u64 },
     Internal(anyhow::Error),
 }
 
@@ -32,6 +33,7 @@ impl ApiError {
             Self::Forbidden(_) => "FORBIDDEN",
             Self::PayloadTooLarge(_) => "PAYLOAD_TOO_LARGE",
             Self::UnsupportedMediaType(_) => "UNSUPPORTED_MEDIA_TYPE",
+            Self::RateLimited { .. } => "RATE_LIMITED",
             Self::Internal(_) => "INTERNAL_SERVER_ERROR",
         }
     }
@@ -50,6 +52,7 @@ impl ApiError {
             | Self::Forbidden(m)
             | Self::PayloadTooLarge(m)
             | Self::UnsupportedMediaType(m) => m,
+            Self::RateLimited { .. } => "too many requests: slow down and retry later",
             Self::Internal(_) => "internal server error",
         }
     }
@@ -61,7 +64,16 @@ impl From<ApiError> for async_graphql::Error {
             tracing::error!(error = ?source, "internal error");
         }
         let code = error.code();
-        async_graphql::Error::new(error.message()).extend_with(|_, ext| ext.set("code", code))
+        let retry_after = match error {
+            ApiError::RateLimited { retry_after_secs } => Some(retry_after_secs),
+            _ => None,
+        };
+        async_graphql::Error::new(error.message()).extend_with(|_, ext| {
+            ext.set("code", code);
+            if let Some(secs) = retry_after {
+                ext.set("retryAfter", secs);
+            }
+        })
     }
 }
 

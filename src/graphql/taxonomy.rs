@@ -1,11 +1,16 @@
 //! Read queries over the taxonomy, served from the request's snapshot.
 
+use std::sync::Arc;
+
 use async_graphql::{Context, Object, Result};
 
 use super::error::ApiError;
 use super::pagination::{Page, paginate};
 use super::types::{Category, Mistake, Role, Skill, SkillKind, skill_page, snapshot};
-use crate::taxonomy::{SkillIdx, model};
+use crate::auth::Permission;
+use crate::graphql::require;
+use crate::taxonomy::catalog::CategoryIdx;
+use crate::taxonomy::{MistakeIdx, RoleIdx, SkillIdx, model};
 
 #[derive(Default)]
 pub struct TaxonomyQuery;
@@ -13,7 +18,9 @@ pub struct TaxonomyQuery;
 #[Object]
 impl TaxonomyQuery {
     async fn skill(&self, ctx: &Context<'_>, slug: String) -> Result<Option<Skill>> {
-        Ok(snapshot(ctx)?.catalog.skill_by_slug(&slug).map(Skill))
+        require(ctx, Permission::Read)?;
+        let snap = snapshot(ctx)?;
+        Ok(snap.catalog.skill_by_slug(&slug).map(|idx| Skill { snap, idx }))
     }
 
     /// Skills by slug, optionally only those of a category, a kind or a role.
@@ -26,7 +33,9 @@ impl TaxonomyQuery {
         first: Option<i32>,
         after: Option<String>,
     ) -> Result<Page<Skill>> {
-        let catalog = &snapshot(ctx)?.catalog;
+        require(ctx, Permission::Read)?;
+        let snap = snapshot(ctx)?;
+        let catalog = &snap.catalog;
         let category = category
             .map(|slug| {
                 catalog
@@ -51,29 +60,34 @@ impl TaxonomyQuery {
                     && role.is_none_or(|r| entry.roles.iter().any(|(linked, _)| *linked == r))
             })
             .collect();
-        skill_page(ctx, skills, first, after)
+        skill_page(&snap, skills, first, after)
     }
 
     async fn role(&self, ctx: &Context<'_>, slug: String) -> Result<Option<Role>> {
-        Ok(snapshot(ctx)?.catalog.role_by_slug(&slug).map(Role))
+        require(ctx, Permission::Read)?;
+        let snap = snapshot(ctx)?;
+        Ok(snap.catalog.role_by_slug(&slug).map(|idx| Role { snap, idx }))
     }
 
     async fn roles(&self, ctx: &Context<'_>, first: Option<i32>, after: Option<String>) -> Result<Page<Role>> {
-        let catalog = &snapshot(ctx)?.catalog;
-        let roles = (0..catalog.roles.len() as u32).map(crate::taxonomy::RoleIdx).collect();
-        Ok(paginate(
-            roles,
-            first,
-            after,
-            |r| catalog.role(*r).role.slug.clone(),
-            Role,
-        )?)
+        require(ctx, Permission::Read)?;
+        let snap = snapshot(ctx)?;
+        let roles = (0..snap.catalog.roles.len() as u32).map(RoleIdx).collect();
+        let key = |r: &RoleIdx| snap.catalog.role(*r).role.slug.clone();
+        Ok(paginate(roles, first, after, key, |idx| Role {
+            snap: Arc::clone(&snap),
+            idx,
+        })?)
     }
 
     async fn categories(&self, ctx: &Context<'_>) -> Result<Vec<Category>> {
-        let catalog = &snapshot(ctx)?.catalog;
-        Ok((0..catalog.categories.len() as u32)
-            .map(|i| Category(crate::taxonomy::catalog::CategoryIdx(i)))
+        require(ctx, Permission::Read)?;
+        let snap = snapshot(ctx)?;
+        Ok((0..snap.catalog.categories.len() as u32)
+            .map(|i| Category {
+                snap: Arc::clone(&snap),
+                idx: CategoryIdx(i),
+            })
             .collect())
     }
 
@@ -85,7 +99,9 @@ impl TaxonomyQuery {
         first: Option<i32>,
         after: Option<String>,
     ) -> Result<Page<Mistake>> {
-        let catalog = &snapshot(ctx)?.catalog;
+        require(ctx, Permission::Read)?;
+        let snap = snapshot(ctx)?;
+        let catalog = &snap.catalog;
         let mistakes = match role {
             Some(slug) => {
                 let role = catalog
@@ -95,16 +111,12 @@ impl TaxonomyQuery {
                 mistakes.sort();
                 mistakes
             }
-            None => (0..catalog.mistakes.len() as u32)
-                .map(crate::taxonomy::MistakeIdx)
-                .collect(),
+            None => (0..catalog.mistakes.len() as u32).map(MistakeIdx).collect(),
         };
-        Ok(paginate(
-            mistakes,
-            first,
-            after,
-            |m| catalog.mistake(*m).mistake.slug.clone(),
-            Mistake,
-        )?)
+        let key = |m: &MistakeIdx| catalog.mistake(*m).mistake.slug.clone();
+        Ok(paginate(mistakes, first, after, key, |idx| Mistake {
+            snap: Arc::clone(&snap),
+            idx,
+        })?)
     }
 }

@@ -1,5 +1,6 @@
-//! GraphQL views of the snapshot. A node is an index into the request's
-//! snapshot; fields read it directly, so nesting costs no database trips.
+//! GraphQL views of a snapshot. A node is an index into the snapshot it was
+//! read from and keeps that snapshot alive, so nested fields cost no
+//! database trips and a response never mixes two taxonomy versions.
 
 use std::sync::Arc;
 
@@ -8,12 +9,14 @@ use async_graphql::{Context, Enum, ID, Json, Object, Result, SimpleObject};
 use super::error::ApiError;
 use super::pagination::{Page, paginate};
 use crate::knowledge::Snapshot;
-use crate::taxonomy::catalog::CategoryIdx;
+use crate::taxonomy::catalog::{CategoryEntry, CategoryIdx, MistakeEntry, RoleEntry, SkillEntry};
+use crate::taxonomy::validate::Entity;
 use crate::taxonomy::{MistakeIdx, RoleIdx, SkillIdx, model};
 
 /// The snapshot a request is served from.
-pub fn snapshot<'a>(ctx: &Context<'a>) -> Result<&'a Arc<Snapshot>> {
+pub fn snapshot(ctx: &Context<'_>) -> Result<Arc<Snapshot>> {
     ctx.data::<Arc<Snapshot>>()
+        .cloned()
         .map_err(|_| ApiError::internal(anyhow::anyhow!("request has no snapshot")).into())
 }
 
@@ -34,171 +37,208 @@ pub enum Importance {
     Mentioned,
 }
 
-pub struct Category(pub CategoryIdx);
+pub struct Category {
+    pub snap: Arc<Snapshot>,
+    pub idx: CategoryIdx,
+}
+
+impl Category {
+    fn entry(&self) -> &CategoryEntry {
+        self.snap.catalog.category(self.idx)
+    }
+}
 
 #[Object]
 impl Category {
-    async fn slug<'c>(&self, ctx: &Context<'c>) -> Result<&'c str> {
-        Ok(&snapshot(ctx)?.catalog.category(self.0).category.slug)
+    async fn slug(&self) -> &str {
+        &self.entry().category.slug
     }
 
-    async fn name<'c>(&self, ctx: &Context<'c>) -> Result<&'c str> {
-        Ok(&snapshot(ctx)?.catalog.category(self.0).category.name)
+    async fn name(&self) -> &str {
+        &self.entry().category.name
     }
 
-    async fn skills(&self, ctx: &Context<'_>, first: Option<i32>, after: Option<String>) -> Result<Page<Skill>> {
-        let skills = snapshot(ctx)?.catalog.category(self.0).skills.clone();
-        Ok(skill_page(ctx, skills, first, after)?)
+    async fn skills(&self, first: Option<i32>, after: Option<String>) -> Result<Page<Skill>> {
+        skill_page(&self.snap, self.entry().skills.clone(), first, after)
     }
 }
 
 /// One page of skills, listed by slug.
 pub fn skill_page(
-    ctx: &Context<'_>,
+    snap: &Arc<Snapshot>,
     skills: Vec<SkillIdx>,
     first: Option<i32>,
     after: Option<String>,
 ) -> Result<Page<Skill>> {
-    let catalog = &snapshot(ctx)?.catalog;
-    Ok(paginate(
-        skills,
-        first,
-        after,
-        |s| catalog.skill(*s).skill.slug.clone(),
-        Skill,
-    )?)
+    let key = |s: &SkillIdx| snap.catalog.skill(*s).skill.slug.clone();
+    Ok(paginate(skills, first, after, key, |idx| Skill {
+        snap: Arc::clone(snap),
+        idx,
+    })?)
 }
 
-pub struct Skill(pub SkillIdx);
+pub struct Skill {
+    pub snap: Arc<Snapshot>,
+    pub idx: SkillIdx,
+}
+
+impl Skill {
+    fn entry(&self) -> &SkillEntry {
+        self.snap.catalog.skill(self.idx)
+    }
+}
 
 #[Object]
 impl Skill {
-    async fn id<'c>(&self, ctx: &Context<'c>) -> Result<ID> {
-        Ok(ID(format!("Skill:{}", snapshot(ctx)?.catalog.skill(self.0).skill.slug)))
+    async fn id(&self) -> ID {
+        ID(format!("Skill:{}", self.entry().skill.slug))
     }
 
-    async fn slug<'c>(&self, ctx: &Context<'c>) -> Result<&'c str> {
-        Ok(&snapshot(ctx)?.catalog.skill(self.0).skill.slug)
+    async fn slug(&self) -> &str {
+        &self.entry().skill.slug
     }
 
     /// Canonical display name, e.g. PostgreSQL.
-    async fn name<'c>(&self, ctx: &Context<'c>) -> Result<&'c str> {
-        Ok(&snapshot(ctx)?.catalog.skill(self.0).skill.name)
+    async fn name(&self) -> &str {
+        &self.entry().skill.name
     }
 
-    async fn kind(&self, ctx: &Context<'_>) -> Result<SkillKind> {
-        Ok(snapshot(ctx)?.catalog.skill(self.0).skill.kind.into())
+    async fn kind(&self) -> SkillKind {
+        self.entry().skill.kind.into()
     }
 
-    async fn category(&self, ctx: &Context<'_>) -> Result<Option<Category>> {
-        Ok(snapshot(ctx)?.catalog.skill(self.0).category.map(Category))
+    async fn category(&self) -> Option<Category> {
+        self.entry().category.map(|idx| Category {
+            snap: Arc::clone(&self.snap),
+            idx,
+        })
     }
 
-    async fn description<'c>(&self, ctx: &Context<'c>) -> Result<Option<&'c str>> {
-        Ok(snapshot(ctx)?.catalog.skill(self.0).skill.description.as_deref())
+    async fn description(&self) -> Option<&str> {
+        self.entry().skill.description.as_deref()
     }
 
     /// Other spellings that resolve to this skill: Postgres, psql, ...
-    async fn aliases<'c>(&self, ctx: &Context<'c>) -> Result<&'c [String]> {
-        Ok(&snapshot(ctx)?.catalog.skill(self.0).skill.aliases)
+    async fn aliases(&self) -> &[String] {
+        &self.entry().skill.aliases
     }
 
     /// The name or aliases that are also ordinary English (Go, R, Spring):
     /// the scanner counts them only with technical context.
-    async fn ambiguous_aliases<'c>(&self, ctx: &Context<'c>) -> Result<&'c [String]> {
-        Ok(&snapshot(ctx)?.catalog.skill(self.0).skill.ambiguous)
+    async fn ambiguous_aliases(&self) -> &[String] {
+        &self.entry().skill.ambiguous
     }
 
-    async fn related(&self, ctx: &Context<'_>) -> Result<Vec<Skill>> {
-        Ok(snapshot(ctx)?
-            .catalog
-            .skill(self.0)
+    async fn related(&self) -> Vec<Skill> {
+        self.entry()
             .related
             .iter()
-            .copied()
-            .map(Skill)
-            .collect())
+            .map(|&idx| Skill {
+                snap: Arc::clone(&self.snap),
+                idx,
+            })
+            .collect()
     }
 
     /// The roles that ask for this skill, most important first.
-    async fn roles(&self, ctx: &Context<'_>) -> Result<Vec<RoleSkill>> {
-        let entry = snapshot(ctx)?.catalog.skill(self.0);
-        Ok(entry
+    async fn roles(&self) -> Vec<RoleSkill> {
+        self.entry()
             .roles
             .iter()
             .map(|&(role, importance)| RoleSkill {
+                snap: Arc::clone(&self.snap),
                 role,
-                skill: self.0,
+                skill: self.idx,
                 importance,
             })
-            .collect())
+            .collect()
+    }
+
+    /// The row version, for `expectedVersion` in updates.
+    async fn version(&self) -> i32 {
+        self.snap.row_version(Entity::Skill, &self.entry().skill.slug)
     }
 }
 
-pub struct Role(pub RoleIdx);
+pub struct Role {
+    pub snap: Arc<Snapshot>,
+    pub idx: RoleIdx,
+}
+
+impl Role {
+    fn entry(&self) -> &RoleEntry {
+        self.snap.catalog.role(self.idx)
+    }
+}
 
 #[Object]
 impl Role {
-    async fn id<'c>(&self, ctx: &Context<'c>) -> Result<ID> {
-        Ok(ID(format!("Role:{}", snapshot(ctx)?.catalog.role(self.0).role.slug)))
+    async fn id(&self) -> ID {
+        ID(format!("Role:{}", self.entry().role.slug))
     }
 
-    async fn slug<'c>(&self, ctx: &Context<'c>) -> Result<&'c str> {
-        Ok(&snapshot(ctx)?.catalog.role(self.0).role.slug)
+    async fn slug(&self) -> &str {
+        &self.entry().role.slug
     }
 
     /// e.g. Backend Developer
-    async fn title<'c>(&self, ctx: &Context<'c>) -> Result<&'c str> {
-        Ok(&snapshot(ctx)?.catalog.role(self.0).role.title)
+    async fn title(&self) -> &str {
+        &self.entry().role.title
     }
 
     /// Alternative job titles: Backend Engineer, Server-Side Developer, ...
-    async fn aliases<'c>(&self, ctx: &Context<'c>) -> Result<&'c [String]> {
-        Ok(&snapshot(ctx)?.catalog.role(self.0).role.aliases)
+    async fn aliases(&self) -> &[String] {
+        &self.entry().role.aliases
     }
 
-    async fn description<'c>(&self, ctx: &Context<'c>) -> Result<Option<&'c str>> {
-        Ok(snapshot(ctx)?.catalog.role(self.0).role.description.as_deref())
+    async fn description(&self) -> Option<&str> {
+        self.entry().role.description.as_deref()
     }
 
     /// Linked skills, most important first, then by slug.
     async fn skills(
         &self,
-        ctx: &Context<'_>,
         importance: Option<Importance>,
         first: Option<i32>,
         after: Option<String>,
     ) -> Result<Page<RoleSkill>> {
-        let catalog = &snapshot(ctx)?.catalog;
         let wanted = importance.map(model::Importance::from);
-        let links: Vec<_> = catalog
-            .role(self.0)
+        let links: Vec<_> = self
+            .entry()
             .skills
             .iter()
             .filter(|(_, i)| wanted.is_none_or(|w| w == *i))
             .map(|&(skill, importance)| RoleSkill {
-                role: self.0,
+                snap: Arc::clone(&self.snap),
+                role: self.idx,
                 skill,
                 importance,
             })
             .collect();
+        let catalog = &self.snap.catalog;
         let key = |link: &RoleSkill| format!("{}:{}", link.importance as u8, catalog.skill(link.skill).skill.slug);
         Ok(paginate(links, first, after, key, |link| link)?)
     }
 
-    async fn mistakes(&self, ctx: &Context<'_>) -> Result<Vec<Mistake>> {
-        Ok(snapshot(ctx)?
-            .catalog
-            .role(self.0)
+    async fn mistakes(&self) -> Vec<Mistake> {
+        self.entry()
             .mistakes
             .iter()
-            .copied()
-            .map(Mistake)
-            .collect())
+            .map(|&idx| Mistake {
+                snap: Arc::clone(&self.snap),
+                idx,
+            })
+            .collect()
+    }
+
+    /// The row version, for `expectedVersion` in updates.
+    async fn version(&self) -> i32 {
+        self.snap.row_version(Entity::Role, &self.entry().role.slug)
     }
 }
 
 pub struct RoleSkill {
+    pub snap: Arc<Snapshot>,
     pub role: RoleIdx,
     pub skill: SkillIdx,
     pub importance: model::Importance,
@@ -207,11 +247,17 @@ pub struct RoleSkill {
 #[Object]
 impl RoleSkill {
     async fn role(&self) -> Role {
-        Role(self.role)
+        Role {
+            snap: Arc::clone(&self.snap),
+            idx: self.role,
+        }
     }
 
     async fn skill(&self) -> Skill {
-        Skill(self.skill)
+        Skill {
+            snap: Arc::clone(&self.snap),
+            idx: self.skill,
+        }
     }
 
     async fn importance(&self) -> Importance {
@@ -220,62 +266,73 @@ impl RoleSkill {
 }
 
 /// A common resume mistake, with the rule that detects it.
-pub struct Mistake(pub MistakeIdx);
+pub struct Mistake {
+    pub snap: Arc<Snapshot>,
+    pub idx: MistakeIdx,
+}
+
+impl Mistake {
+    fn entry(&self) -> &MistakeEntry {
+        self.snap.catalog.mistake(self.idx)
+    }
+}
 
 #[Object]
 impl Mistake {
-    async fn id<'c>(&self, ctx: &Context<'c>) -> Result<ID> {
-        Ok(ID(format!(
-            "Mistake:{}",
-            snapshot(ctx)?.catalog.mistake(self.0).mistake.slug
-        )))
+    async fn id(&self) -> ID {
+        ID(format!("Mistake:{}", self.entry().mistake.slug))
     }
 
-    async fn slug<'c>(&self, ctx: &Context<'c>) -> Result<&'c str> {
-        Ok(&snapshot(ctx)?.catalog.mistake(self.0).mistake.slug)
+    async fn slug(&self) -> &str {
+        &self.entry().mistake.slug
     }
 
-    async fn title<'c>(&self, ctx: &Context<'c>) -> Result<&'c str> {
-        Ok(&snapshot(ctx)?.catalog.mistake(self.0).mistake.title)
+    async fn title(&self) -> &str {
+        &self.entry().mistake.title
     }
 
-    async fn description<'c>(&self, ctx: &Context<'c>) -> Result<&'c str> {
-        Ok(&snapshot(ctx)?.catalog.mistake(self.0).mistake.description)
+    async fn description(&self) -> &str {
+        &self.entry().mistake.description
     }
 
     /// How to fix it, with a better example.
-    async fn fix<'c>(&self, ctx: &Context<'c>) -> Result<&'c str> {
-        Ok(&snapshot(ctx)?.catalog.mistake(self.0).mistake.fix)
+    async fn fix(&self) -> &str {
+        &self.entry().mistake.fix
     }
 
     /// A line that makes the mistake, and the same line fixed.
-    async fn example(&self, ctx: &Context<'_>) -> Result<Example> {
-        let mistake = &snapshot(ctx)?.catalog.mistake(self.0).mistake;
-        Ok(Example {
+    async fn example(&self) -> Example {
+        let mistake = &self.entry().mistake;
+        Example {
             before: mistake.before.clone(),
             after: mistake.after.clone(),
-        })
+        }
     }
 
     /// The rule that detects it, as curated data.
-    async fn detector(&self, ctx: &Context<'_>) -> Result<Detector> {
-        let detector = &snapshot(ctx)?.catalog.mistake(self.0).mistake.detector;
-        Ok(Detector {
+    async fn detector(&self) -> Detector {
+        let detector = &self.entry().mistake.detector;
+        Detector {
             kind: detector.kind.clone(),
             parameters: Json(detector.parameters.clone()),
-        })
+        }
     }
 
     /// The roles it applies to; empty when it applies to every role.
-    async fn roles(&self, ctx: &Context<'_>) -> Result<Vec<Role>> {
-        Ok(snapshot(ctx)?
-            .catalog
-            .mistake(self.0)
+    async fn roles(&self) -> Vec<Role> {
+        self.entry()
             .roles
             .iter()
-            .copied()
-            .map(Role)
-            .collect())
+            .map(|&idx| Role {
+                snap: Arc::clone(&self.snap),
+                idx,
+            })
+            .collect()
+    }
+
+    /// The row version, for `expectedVersion` in updates.
+    async fn version(&self) -> i32 {
+        self.snap.row_version(Entity::Mistake, &self.entry().mistake.slug)
     }
 }
 

@@ -1,13 +1,16 @@
 //! Persistence through sea-orm: connection, migrations, and the taxonomy's
 //! rows. SQLite by default, PostgreSQL in production.
 
+pub mod accounts;
 pub mod entity;
 mod taxonomy;
 
 use migrations::{Migrator, MigratorTrait};
 use sea_orm::{ConnectOptions, Database, DatabaseConnection, DbErr};
 
-pub use taxonomy::{Saved, load_taxonomy, save_taxonomy, taxonomy_version};
+pub use taxonomy::{
+    Saved, TaxonomyEdit, load_row_versions, load_taxonomy, row_version, save_taxonomy, taxonomy_version,
+};
 
 /// The database used when none is configured: a file in the working directory.
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://atscan.db?mode=rwc";

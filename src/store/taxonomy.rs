@@ -5,16 +5,18 @@ use std::collections::HashMap;
 
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::NotSet, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    QueryOrder, Set, TransactionTrait,
+    ActiveModelTrait, ActiveValue::NotSet, ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction,
+    EntityTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
 };
 
 use super::StoreError;
+use super::accounts::{AuditEntry, record_audit};
 use super::entity::{
     category, mistake, mistake_role, role, role_alias, role_skill, skill, skill_alias, skill_relation, taxonomy_state,
 };
 use crate::taxonomy::model::{Category, Detector, Importance, Mistake, Role, RoleSkill, Skill, SkillKind, Taxonomy};
 use crate::taxonomy::normalize_term;
+use crate::taxonomy::validate::Entity;
 
 /// Rows per multi-row INSERT: well under SQLite's bound-parameter limit.
 const INSERT_CHUNK: usize = 200;
@@ -156,18 +158,96 @@ pub struct Saved {
 /// validated), touching only the entries that differ, and bumps the version
 /// when anything changed. Runs in one transaction: all or nothing.
 pub async fn save_taxonomy(db: &DatabaseConnection, target: &Taxonomy) -> Result<Saved, StoreError> {
-    let txn = db.begin().await?;
-    let (mut current, version) = load_taxonomy(&txn).await?;
-    let mut target = target.clone();
-    target.canonicalize();
-    current.canonicalize();
-    if current == target {
-        txn.commit().await?;
-        return Ok(Saved {
-            version,
-            changed: false,
-        });
+    TaxonomyEdit::begin(db).await?.commit(target, None).await
+}
+
+/// A change to the taxonomy in progress: one transaction that holds the
+/// writer lock (the version row) from `begin` until `commit`, so that edits
+/// from any number of servers apply one after another to current data.
+pub struct TaxonomyEdit {
+    txn: DatabaseTransaction,
+    /// The taxonomy as stored when the edit began.
+    pub current: Taxonomy,
+    /// The version this edit will commit as.
+    version: i64,
+}
+
+impl TaxonomyEdit {
+    pub async fn begin(db: &DatabaseConnection) -> Result<Self, StoreError> {
+        let txn = db.begin().await?;
+        let version = bump_taxonomy_version(&txn).await?;
+        let (current, _) = load_taxonomy(&txn).await?;
+        Ok(Self { txn, current, version })
     }
+
+    /// The row version of a skill, role or mistake, for optimistic concurrency.
+    pub async fn row_version(&self, entity: Entity, slug: &str) -> Result<Option<i32>, StoreError> {
+        row_version(&self.txn, entity, slug).await
+    }
+
+    /// Writes the difference to `target`, and the audit entry if anything
+    /// changed, then commits; with no difference it rolls back.
+    pub async fn commit(self, target: &Taxonomy, audit: Option<AuditEntry<'_>>) -> Result<Saved, StoreError> {
+        let mut target = target.clone();
+        target.canonicalize();
+        if self.current == target {
+            self.txn.rollback().await?;
+            return Ok(Saved {
+                version: self.version - 1,
+                changed: false,
+            });
+        }
+        write_changes(&self.txn, &self.current, &target).await?;
+        if let Some(entry) = audit {
+            record_audit(&self.txn, entry).await?;
+        }
+        self.txn.commit().await?;
+        Ok(Saved {
+            version: self.version,
+            changed: true,
+        })
+    }
+}
+
+/// The row version of one entry (1 when created, +1 on every change).
+pub async fn row_version(db: &impl ConnectionTrait, entity: Entity, slug: &str) -> Result<Option<i32>, StoreError> {
+    Ok(match entity {
+        Entity::Skill => skill::Entity::find()
+            .filter(skill::Column::Slug.eq(slug))
+            .one(db)
+            .await?
+            .map(|r| r.version),
+        Entity::Role => role::Entity::find()
+            .filter(role::Column::Slug.eq(slug))
+            .one(db)
+            .await?
+            .map(|r| r.version),
+        Entity::Mistake => mistake::Entity::find()
+            .filter(mistake::Column::Slug.eq(slug))
+            .one(db)
+            .await?
+            .map(|r| r.version),
+        Entity::Category => None,
+    })
+}
+
+/// Row versions of every skill, role and mistake, by entity and slug.
+pub async fn load_row_versions(db: &impl ConnectionTrait) -> Result<HashMap<(Entity, String), i32>, StoreError> {
+    let mut versions = HashMap::new();
+    for row in skill::Entity::find().all(db).await? {
+        versions.insert((Entity::Skill, row.slug), row.version);
+    }
+    for row in role::Entity::find().all(db).await? {
+        versions.insert((Entity::Role, row.slug), row.version);
+    }
+    for row in mistake::Entity::find().all(db).await? {
+        versions.insert((Entity::Mistake, row.slug), row.version);
+    }
+    Ok(versions)
+}
+
+/// Writes the row changes that turn `current` into `target` (both canonical).
+async fn write_changes(txn: &DatabaseTransaction, current: &Taxonomy, target: &Taxonomy) -> Result<(), StoreError> {
     let now = chrono::Utc::now().fixed_offset();
 
     // Categories first: skills point at them.
@@ -180,21 +260,21 @@ pub async fn save_taxonomy(db: &DatabaseConnection, target: &Taxonomy) -> Result
                     slug: Set(category.slug.clone()),
                     name: Set(category.name.clone()),
                 }
-                .insert(&txn)
+                .insert(txn)
                 .await?;
             }
             Some(old) if *old != category => {
                 category::Entity::update_many()
                     .col_expr(category::Column::Name, Expr::value(category.name.clone()))
                     .filter(category::Column::Slug.eq(&category.slug))
-                    .exec(&txn)
+                    .exec(txn)
                     .await?;
             }
             Some(_) => {}
         }
     }
     let category_ids: HashMap<String, i32> = category::Entity::find()
-        .all(&txn)
+        .all(txn)
         .await?
         .into_iter()
         .map(|c| (c.slug, c.id))
@@ -204,7 +284,7 @@ pub async fn save_taxonomy(db: &DatabaseConnection, target: &Taxonomy) -> Result
     let old_skills = by_slug(&current.skills, |s| &s.slug);
     let removed = removed_slugs(&current.skills, &target.skills, |s| &s.slug);
     let mut skill_ids: HashMap<String, i32> = skill::Entity::find()
-        .all(&txn)
+        .all(txn)
         .await?
         .into_iter()
         .map(|s| (s.slug, s.id))
@@ -213,8 +293,8 @@ pub async fn save_taxonomy(db: &DatabaseConnection, target: &Taxonomy) -> Result
         .iter()
         .filter_map(|slug| skill_ids.get(*slug).copied())
         .collect();
-    delete_skill_dependents(&txn, &removed_ids).await?;
-    delete_in(&txn, skill::Entity::delete_many(), skill::Column::Id, &removed_ids).await?;
+    delete_skill_dependents(txn, &removed_ids).await?;
+    delete_in(txn, skill::Entity::delete_many(), skill::Column::Id, &removed_ids).await?;
 
     let mut rewritten = Vec::new();
     let mut new_rows = Vec::new();
@@ -238,9 +318,9 @@ pub async fn save_taxonomy(db: &DatabaseConnection, target: &Taxonomy) -> Result
             }
             Some(old) if *old != skill => {
                 let id = skill_ids[&skill.slug];
-                skill::Entity::update(row(Some(id), NotSet)).exec(&txn).await?;
+                skill::Entity::update(row(Some(id), NotSet)).exec(txn).await?;
                 bump_row_version(
-                    &txn,
+                    txn,
                     skill::Entity::update_many(),
                     skill::Column::Version,
                     skill::Column::Id,
@@ -252,10 +332,10 @@ pub async fn save_taxonomy(db: &DatabaseConnection, target: &Taxonomy) -> Result
             Some(_) => {}
         }
     }
-    insert_all(&txn, new_rows).await?;
+    insert_all(txn, new_rows).await?;
     if rewritten.iter().any(|s| !skill_ids.contains_key(&s.slug)) {
         skill_ids = skill::Entity::find()
-            .all(&txn)
+            .all(txn)
             .await?
             .into_iter()
             .map(|s| (s.slug, s.id))
@@ -263,14 +343,14 @@ pub async fn save_taxonomy(db: &DatabaseConnection, target: &Taxonomy) -> Result
     }
     let rewritten_ids: Vec<i32> = rewritten.iter().map(|s| skill_ids[&s.slug]).collect();
     delete_in(
-        &txn,
+        txn,
         skill_alias::Entity::delete_many(),
         skill_alias::Column::SkillId,
         &rewritten_ids,
     )
     .await?;
     delete_in(
-        &txn,
+        txn,
         skill_relation::Entity::delete_many(),
         skill_relation::Column::SkillId,
         &rewritten_ids,
@@ -297,13 +377,13 @@ pub async fn save_taxonomy(db: &DatabaseConnection, target: &Taxonomy) -> Result
             });
         }
     }
-    insert_all(&txn, alias_rows).await?;
-    insert_all(&txn, relation_rows).await?;
+    insert_all(txn, alias_rows).await?;
+    insert_all(txn, relation_rows).await?;
 
     // Roles: rows, then job titles and linked skills.
     let old_roles = by_slug(&current.roles, |r| &r.slug);
     let mut role_ids: HashMap<String, i32> = role::Entity::find()
-        .all(&txn)
+        .all(txn)
         .await?
         .into_iter()
         .map(|r| (r.slug, r.id))
@@ -312,8 +392,8 @@ pub async fn save_taxonomy(db: &DatabaseConnection, target: &Taxonomy) -> Result
         .iter()
         .filter_map(|slug| role_ids.get(*slug).copied())
         .collect();
-    delete_role_dependents(&txn, &removed_roles).await?;
-    delete_in(&txn, role::Entity::delete_many(), role::Column::Id, &removed_roles).await?;
+    delete_role_dependents(txn, &removed_roles).await?;
+    delete_in(txn, role::Entity::delete_many(), role::Column::Id, &removed_roles).await?;
     let mut rewritten_roles = Vec::new();
     for role in &target.roles {
         let changed = old_roles.get(role.slug.as_str()).is_none_or(|old| *old != role);
@@ -333,9 +413,9 @@ pub async fn save_taxonomy(db: &DatabaseConnection, target: &Taxonomy) -> Result
             row.id = Set(id);
             row.version = NotSet;
             row.created_at = NotSet;
-            role::Entity::update(row).exec(&txn).await?;
+            role::Entity::update(row).exec(txn).await?;
             bump_row_version(
-                &txn,
+                txn,
                 role::Entity::update_many(),
                 role::Column::Version,
                 role::Column::Id,
@@ -343,13 +423,13 @@ pub async fn save_taxonomy(db: &DatabaseConnection, target: &Taxonomy) -> Result
             )
             .await?;
         } else {
-            let inserted = row.insert(&txn).await?;
+            let inserted = row.insert(txn).await?;
             role_ids.insert(role.slug.clone(), inserted.id);
         }
         rewritten_roles.push(role);
     }
     let rewritten_role_ids: Vec<i32> = rewritten_roles.iter().map(|r| role_ids[&r.slug]).collect();
-    delete_role_dependents(&txn, &rewritten_role_ids).await?;
+    delete_role_dependents(txn, &rewritten_role_ids).await?;
     let mut title_rows = Vec::new();
     let mut link_rows = Vec::new();
     for role in &rewritten_roles {
@@ -370,8 +450,8 @@ pub async fn save_taxonomy(db: &DatabaseConnection, target: &Taxonomy) -> Result
             });
         }
     }
-    insert_all(&txn, title_rows).await?;
-    insert_all(&txn, link_rows).await?;
+    insert_all(txn, title_rows).await?;
+    insert_all(txn, link_rows).await?;
     // Mistake links of rewritten roles were deleted with them; restore those of unchanged mistakes.
     let relinked: Vec<&Mistake> = target
         .mistakes
@@ -386,7 +466,7 @@ pub async fn save_taxonomy(db: &DatabaseConnection, target: &Taxonomy) -> Result
     // Mistakes: rows, then the roles they apply to.
     let old_mistakes = by_slug(&current.mistakes, |m| &m.slug);
     let mistake_ids: HashMap<String, i32> = mistake::Entity::find()
-        .all(&txn)
+        .all(txn)
         .await?
         .into_iter()
         .map(|m| (m.slug, m.id))
@@ -396,14 +476,14 @@ pub async fn save_taxonomy(db: &DatabaseConnection, target: &Taxonomy) -> Result
         .filter_map(|slug| mistake_ids.get(*slug).copied())
         .collect();
     delete_in(
-        &txn,
+        txn,
         mistake_role::Entity::delete_many(),
         mistake_role::Column::MistakeId,
         &removed_mistakes,
     )
     .await?;
     delete_in(
-        &txn,
+        txn,
         mistake::Entity::delete_many(),
         mistake::Column::Id,
         &removed_mistakes,
@@ -441,9 +521,9 @@ pub async fn save_taxonomy(db: &DatabaseConnection, target: &Taxonomy) -> Result
             row.id = Set(id);
             row.version = NotSet;
             row.created_at = NotSet;
-            mistake::Entity::update(row).exec(&txn).await?;
+            mistake::Entity::update(row).exec(txn).await?;
             bump_row_version(
-                &txn,
+                txn,
                 mistake::Entity::update_many(),
                 mistake::Column::Version,
                 mistake::Column::Id,
@@ -451,14 +531,14 @@ pub async fn save_taxonomy(db: &DatabaseConnection, target: &Taxonomy) -> Result
             )
             .await?;
         } else {
-            let inserted = row.insert(&txn).await?;
+            let inserted = row.insert(txn).await?;
             mistake_ids.insert(mistake.slug.clone(), inserted.id);
         }
         relink.push(mistake);
     }
     let relink_ids: Vec<i32> = relink.iter().map(|m| mistake_ids[&m.slug]).collect();
     delete_in(
-        &txn,
+        txn,
         mistake_role::Entity::delete_many(),
         mistake_role::Column::MistakeId,
         &relink_ids,
@@ -473,7 +553,7 @@ pub async fn save_taxonomy(db: &DatabaseConnection, target: &Taxonomy) -> Result
             });
         }
     }
-    insert_all(&txn, mistake_role_rows).await?;
+    insert_all(txn, mistake_role_rows).await?;
 
     // Categories no longer in the target go last, once no skill points at them.
     let removed_categories: Vec<i32> = removed_slugs(&current.categories, &target.categories, |c| &c.slug)
@@ -481,20 +561,19 @@ pub async fn save_taxonomy(db: &DatabaseConnection, target: &Taxonomy) -> Result
         .filter_map(|slug| category_ids.get(*slug).copied())
         .collect();
     delete_in(
-        &txn,
+        txn,
         category::Entity::delete_many(),
         category::Column::Id,
         &removed_categories,
     )
     .await?;
 
-    let version = bump_taxonomy_version(&txn).await?;
-    txn.commit().await?;
-    Ok(Saved { version, changed: true })
+    Ok(())
 }
 
-/// Increments the taxonomy version inside the caller's transaction.
-pub(super) async fn bump_taxonomy_version(txn: &impl ConnectionTrait) -> Result<i64, StoreError> {
+/// Increments the taxonomy version inside the caller's transaction; the
+/// row lock this takes serializes writers until the transaction ends.
+async fn bump_taxonomy_version(txn: &impl ConnectionTrait) -> Result<i64, StoreError> {
     taxonomy_state::Entity::update_many()
         .col_expr(
             taxonomy_state::Column::Version,

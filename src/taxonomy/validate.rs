@@ -32,6 +32,8 @@ pub struct Problem {
     pub entity: Entity,
     pub slug: String,
     pub message: String,
+    /// Whether the entry clashes with another one (rather than being malformed).
+    pub conflict: bool,
 }
 
 impl fmt::Display for Problem {
@@ -69,39 +71,32 @@ pub fn slugify(name: &str) -> String {
 
 /// Checks every rule and returns all problems found (empty when valid).
 pub fn validate(taxonomy: &Taxonomy) -> Vec<Problem> {
-    let mut problems = Vec::new();
-    let mut report = |entity, slug: &str, message: String| {
-        problems.push(Problem {
-            entity,
-            slug: slug.to_owned(),
-            message,
-        });
-    };
+    let mut problems = Problems::default();
 
     let categories = unique_slugs(
         Entity::Category,
         taxonomy.categories.iter().map(|c| c.slug.as_str()),
-        &mut report,
+        &mut problems,
     );
     let skills = unique_slugs(
         Entity::Skill,
         taxonomy.skills.iter().map(|s| s.slug.as_str()),
-        &mut report,
+        &mut problems,
     );
     let roles = unique_slugs(
         Entity::Role,
         taxonomy.roles.iter().map(|r| r.slug.as_str()),
-        &mut report,
+        &mut problems,
     );
     unique_slugs(
         Entity::Mistake,
         taxonomy.mistakes.iter().map(|m| m.slug.as_str()),
-        &mut report,
+        &mut problems,
     );
 
     for category in &taxonomy.categories {
         if category.name.trim().is_empty() {
-            report(Entity::Category, &category.slug, "name is empty".into());
+            problems.invalid(Entity::Category, &category.slug, "name is empty".into());
         }
     }
 
@@ -110,16 +105,16 @@ pub fn validate(taxonomy: &Taxonomy) -> Vec<Problem> {
     for skill in &taxonomy.skills {
         let slug = skill.slug.as_str();
         if skill.name.trim().is_empty() {
-            report(Entity::Skill, slug, "name is empty".into());
+            problems.invalid(Entity::Skill, slug, "name is empty".into());
         }
         if let Some(category) = &skill.category
             && !categories.contains(category.as_str())
         {
-            report(Entity::Skill, slug, format!("category `{category}` does not exist"));
+            problems.invalid(Entity::Skill, slug, format!("category `{category}` does not exist"));
         }
         for marked in &skill.ambiguous {
             if *marked != skill.name && !skill.aliases.contains(marked) {
-                report(
+                problems.invalid(
                     Entity::Skill,
                     slug,
                     format!("ambiguous term `{marked}` is neither the name nor an alias"),
@@ -128,9 +123,9 @@ pub fn validate(taxonomy: &Taxonomy) -> Vec<Problem> {
         }
         for related in &skill.related {
             if related == slug {
-                report(Entity::Skill, slug, "is related to itself".into());
+                problems.invalid(Entity::Skill, slug, "is related to itself".into());
             } else if !skills.contains(related.as_str()) {
-                report(Entity::Skill, slug, format!("related skill `{related}` does not exist"));
+                problems.invalid(Entity::Skill, slug, format!("related skill `{related}` does not exist"));
             }
         }
         let ambiguous: HashSet<String> = skill.ambiguous.iter().map(|t| normalize_term(t)).collect();
@@ -138,7 +133,7 @@ pub fn validate(taxonomy: &Taxonomy) -> Vec<Problem> {
         for term in std::iter::once(&skill.name).chain(&skill.aliases) {
             let normalized = normalize_term(term);
             if normalized.is_empty() {
-                report(Entity::Skill, slug, "has an empty alias".into());
+                problems.invalid(Entity::Skill, slug, "has an empty alias".into());
             } else if seen.insert(normalized.clone()) {
                 let marked = ambiguous.contains(&normalized);
                 terms.entry(normalized).or_default().push((slug, marked));
@@ -152,7 +147,7 @@ pub fn validate(taxonomy: &Taxonomy) -> Vec<Problem> {
     conflicts.sort();
     for (term, owners) in conflicts {
         let names: Vec<_> = owners.iter().map(|(slug, _)| format!("`{slug}`")).collect();
-        report(
+        problems.conflict(
             Entity::Skill,
             owners[0].0,
             format!(
@@ -166,13 +161,13 @@ pub fn validate(taxonomy: &Taxonomy) -> Vec<Problem> {
     for role in &taxonomy.roles {
         let slug = role.slug.as_str();
         if role.title.trim().is_empty() {
-            report(Entity::Role, slug, "title is empty".into());
+            problems.invalid(Entity::Role, slug, "title is empty".into());
         }
         for title in std::iter::once(&role.title).chain(&role.aliases) {
             if let Some(other) = titles.insert(normalize_term(title), slug)
                 && other != slug
             {
-                report(
+                problems.conflict(
                     Entity::Role,
                     slug,
                     format!("job title `{title}` is also a title of role `{other}`"),
@@ -182,9 +177,9 @@ pub fn validate(taxonomy: &Taxonomy) -> Vec<Problem> {
         let mut linked = HashSet::new();
         for link in &role.skills {
             if !skills.contains(link.skill.as_str()) {
-                report(Entity::Role, slug, format!("skill `{}` does not exist", link.skill));
+                problems.invalid(Entity::Role, slug, format!("skill `{}` does not exist", link.skill));
             } else if !linked.insert(link.skill.as_str()) {
-                report(Entity::Role, slug, format!("skill `{}` is linked twice", link.skill));
+                problems.invalid(Entity::Role, slug, format!("skill `{}` is linked twice", link.skill));
             }
         }
     }
@@ -197,19 +192,19 @@ pub fn validate(taxonomy: &Taxonomy) -> Vec<Problem> {
             ("fix", &mistake.fix),
         ] {
             if value.trim().is_empty() {
-                report(Entity::Mistake, slug, format!("{field} is empty"));
+                problems.invalid(Entity::Mistake, slug, format!("{field} is empty"));
             }
         }
         for role in &mistake.roles {
             if !roles.contains(role.as_str()) {
-                report(Entity::Mistake, slug, format!("role `{role}` does not exist"));
+                problems.invalid(Entity::Mistake, slug, format!("role `{role}` does not exist"));
             }
         }
         match MistakeRule::parse(&mistake.detector) {
             Ok(rule) => {
                 for skill in rule.skill_slugs() {
                     if !skills.contains(skill.as_str()) {
-                        report(
+                        problems.invalid(
                             Entity::Mistake,
                             slug,
                             format!("detector names skill `{skill}`, which does not exist"),
@@ -217,28 +212,47 @@ pub fn validate(taxonomy: &Taxonomy) -> Vec<Problem> {
                     }
                 }
             }
-            Err(e) => report(Entity::Mistake, slug, format!("detector: {e}")),
+            Err(e) => problems.invalid(Entity::Mistake, slug, format!("detector: {e}")),
         }
     }
-    problems
+    problems.0
 }
 
-fn unique_slugs<'a>(
-    entity: Entity,
-    slugs: impl Iterator<Item = &'a str>,
-    report: &mut impl FnMut(Entity, &str, String),
-) -> HashSet<&'a str> {
+#[derive(Default)]
+struct Problems(Vec<Problem>);
+
+impl Problems {
+    fn invalid(&mut self, entity: Entity, slug: &str, message: String) {
+        self.0.push(Problem {
+            entity,
+            slug: slug.to_owned(),
+            message,
+            conflict: false,
+        });
+    }
+
+    fn conflict(&mut self, entity: Entity, slug: &str, message: String) {
+        self.0.push(Problem {
+            entity,
+            slug: slug.to_owned(),
+            message,
+            conflict: true,
+        });
+    }
+}
+
+fn unique_slugs<'a>(entity: Entity, slugs: impl Iterator<Item = &'a str>, problems: &mut Problems) -> HashSet<&'a str> {
     let mut seen = HashSet::new();
     for slug in slugs {
         if !is_valid_slug(slug) {
-            report(
+            problems.invalid(
                 entity,
                 slug,
                 "slug must be lowercase letters, digits and single hyphens".into(),
             );
         }
         if !seen.insert(slug) {
-            report(entity, slug, "slug is used twice".into());
+            problems.conflict(entity, slug, "slug is used twice".into());
         }
     }
     seen

@@ -139,3 +139,47 @@ pub fn error_code(body: &Value) -> &str {
         .as_str()
         .unwrap_or_else(|| panic!("no error code in {body}"))
 }
+
+/// Creates a user directly in the database and returns a session token.
+pub async fn signed_in(app: &TestApp, email: &str, role: &str) -> String {
+    let db = atscan::store::connect(&app.database.url).await.unwrap();
+    let hash = atscan::auth::password::hash_password("a long enough password").unwrap();
+    atscan::store::accounts::create_user(&db, email, &hash, role)
+        .await
+        .unwrap();
+    let body = app
+        .graphql(
+            "mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token expiresAt } }",
+            json!({ "e": email, "p": "a long enough password" }),
+        )
+        .await;
+    body["data"]["login"]["token"]
+        .as_str()
+        .unwrap_or_else(|| panic!("login failed: {body}"))
+        .to_owned()
+}
+
+/// Creates an API key directly in the database and returns its secret.
+pub async fn api_key(app: &TestApp, scopes: &str) -> String {
+    let db = atscan::store::connect(&app.database.url).await.unwrap();
+    let key = atscan::auth::api_key::generate();
+    atscan::store::accounts::create_api_key(&db, &format!("key {scopes}"), &key.prefix, &key.hash, scopes, None)
+        .await
+        .unwrap();
+    key.secret
+}
+
+impl TestApp {
+    /// POSTs a GraphQL query with an `Authorization: Bearer` credential.
+    pub async fn graphql_as(&self, credential: &str, query: &str, variables: Value) -> (u16, Value) {
+        let response = self
+            .client
+            .post(self.graphql_url())
+            .bearer_auth(credential)
+            .json(&json!({ "query": query, "variables": variables }))
+            .send()
+            .await
+            .unwrap();
+        (response.status().as_u16(), response.json().await.unwrap())
+    }
+}

@@ -5,9 +5,12 @@
 
 mod helpers;
 
+mod auth;
+mod curation;
 mod health;
 mod http_protocol;
 mod import_export;
 mod migrations;
+mod rate_limits;
 mod read_api;
 mod schema;
