@@ -55,6 +55,14 @@ pub struct Settings {
     #[arg(long, env = "ATSCAN_MAX_COMPLEXITY", default_value_t = 5_000)]
     pub max_complexity: usize,
 
+    /// Most aliases one GraphQL document may use
+    #[arg(long, env = "ATSCAN_MAX_ALIASES", default_value_t = 50)]
+    pub max_aliases: usize,
+
+    /// Most root fields one operation may ask for
+    #[arg(long, env = "ATSCAN_MAX_ROOT_FIELDS", default_value_t = 20)]
+    pub max_root_fields: usize,
+
     /// Serve schema introspection (and GraphiQL)
     #[arg(long, env = "ATSCAN_INTROSPECTION", default_value_t = true, action = clap::ArgAction::Set)]
     pub introspection: bool,
@@ -111,6 +119,8 @@ impl Settings {
             max_query_bytes: 16 * 1024,
             max_depth: 12,
             max_complexity: 5_000,
+            max_aliases: 50,
+            max_root_fields: 20,
             introspection: true,
             refresh_secs: 1,
             production: false,
@@ -149,6 +159,8 @@ impl Settings {
         GraphqlLimits {
             max_depth: self.max_depth,
             max_complexity: self.max_complexity,
+            max_aliases: self.max_aliases,
+            max_root_fields: self.max_root_fields,
             introspection: self.introspection,
         }
     }

@@ -283,14 +283,16 @@ async fn graphql_ws(
         let services = Arc::clone(&state.services);
         GraphQLWebSocket::new(stream, state.schema.clone(), protocol)
             .on_connection_init(move |payload| async move {
+                // Payload keys are named like headers, in any case.
                 let mut credentials = HeaderMap::new();
-                for name in [header::AUTHORIZATION.as_str(), "x-api-key"] {
-                    let value = payload.get(name).or_else(|| payload.get(&name.to_ascii_uppercase()));
-                    if let Some(value) = value
-                        .and_then(|v| v.as_str())
-                        .and_then(|v| HeaderValue::from_str(v).ok())
-                    {
-                        credentials.insert(header::HeaderName::from_static(name), value);
+                for (key, value) in payload.as_object().into_iter().flatten() {
+                    let name = key.to_ascii_lowercase();
+                    if !matches!(name.as_str(), "authorization" | "x-api-key") {
+                        continue;
+                    }
+                    let value = value.as_str().and_then(|v| HeaderValue::from_str(v).ok());
+                    if let (Ok(name), Some(value)) = (header::HeaderName::try_from(name), value) {
+                        credentials.insert(name, value);
                     }
                 }
                 let principal = services

@@ -98,15 +98,23 @@ impl Knowledge {
     }
 
     /// Rebuilds and swaps the snapshot if the stored taxonomy version differs
-    /// from the served one (a change on this server or another one sharing
-    /// the database). Returns the version now served.
+    /// from the served one (a change by another server sharing the
+    /// database). Returns the version now served.
     pub async fn refresh(&self) -> Result<i64, KnowledgeError> {
-        self.refresh_after(None).await
+        let _guard = self.rebuild.lock().await;
+        self.swap_if_stale(None).await
     }
 
-    /// Like `refresh`, announcing the change this server just made.
-    pub async fn refresh_after(&self, change: Option<TaxonomyChange>) -> Result<i64, KnowledgeError> {
-        let _guard = self.rebuild.lock().await;
+    /// Starts a change made by this server: until the guard is finished, no
+    /// other refresh runs, so the swap after the change announces what it was.
+    pub async fn begin_change(&self) -> ChangeGuard<'_> {
+        ChangeGuard {
+            knowledge: self,
+            _lock: self.rebuild.lock().await,
+        }
+    }
+
+    async fn swap_if_stale(&self, change: Option<TaxonomyChange>) -> Result<i64, KnowledgeError> {
         let stored = store::taxonomy_version(&self.db).await?;
         let served = self.current.load().catalog.version;
         if stored == served {
@@ -125,6 +133,19 @@ impl Knowledge {
         // Nobody listening is fine.
         let _ = self.changes.send(TaxonomyChange { version, ..change });
         Ok(version)
+    }
+}
+
+/// Held while this server changes the taxonomy; see [`Knowledge::begin_change`].
+pub struct ChangeGuard<'a> {
+    knowledge: &'a Knowledge,
+    _lock: tokio::sync::MutexGuard<'a, ()>,
+}
+
+impl ChangeGuard<'_> {
+    /// Swaps in the changed taxonomy and announces `change`.
+    pub async fn finish(self, change: TaxonomyChange) -> Result<i64, KnowledgeError> {
+        self.knowledge.swap_if_stale(Some(change)).await
     }
 }
 

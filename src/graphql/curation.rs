@@ -137,6 +137,7 @@ async fn edit(
         slug: slug.to_owned(),
         expected_version,
     };
+    let guard = knowledge.begin_change().await;
     let saved = curation::apply(knowledge.db(), request, change)
         .await
         .map_err(ApiError::from)?;
@@ -146,10 +147,7 @@ async fn edit(
         entity: Some(entity.as_str().to_owned()),
         slug: Some(slug.to_owned()),
     };
-    knowledge
-        .refresh_after(Some(announced))
-        .await
-        .map_err(ApiError::internal)?;
+    guard.finish(announced).await.map_err(ApiError::internal)?;
     Ok(knowledge.snapshot())
 }
 
@@ -400,6 +398,7 @@ impl CurationMutation {
             .map_err(|_| ApiError::BadUserInput(format!("{name} is not UTF-8 text")))?;
         let files = parse_document(&name, &text).map_err(|e| ApiError::BadUserInput(e.to_string()))?;
         let knowledge = &services(ctx)?.knowledge;
+        let guard = knowledge.begin_change().await;
         let saved = curation::import_as(knowledge.db(), files, mode.into(), Some(&actor))
             .await
             .map_err(ApiError::from)?;
@@ -410,10 +409,7 @@ impl CurationMutation {
                 entity: Some("taxonomy".into()),
                 slug: None,
             };
-            knowledge
-                .refresh_after(Some(announced))
-                .await
-                .map_err(ApiError::internal)?;
+            guard.finish(announced).await.map_err(ApiError::internal)?;
         }
         Ok(saved.version)
     }

@@ -92,7 +92,7 @@ struct ErrorCodesExtension;
 pub const PARSE_FAILED: &str = "GRAPHQL_PARSE_FAILED";
 pub const VALIDATION_FAILED: &str = "GRAPHQL_VALIDATION_FAILED";
 
-fn with_code(mut error: ServerError, code: &'static str) -> ServerError {
+pub(super) fn with_code(mut error: ServerError, code: &'static str) -> ServerError {
     let extensions = error.extensions.get_or_insert_with(Default::default);
     if extensions.get("code").is_none() {
         extensions.set("code", code);

@@ -3,6 +3,7 @@
 pub mod account;
 pub mod curation;
 pub mod error;
+pub mod limits;
 pub mod pagination;
 pub mod taxonomy;
 pub mod types;
@@ -16,6 +17,7 @@ use futures_util::Stream;
 use self::account::{AccountMutation, AccountQuery};
 use self::curation::CurationMutation;
 use self::error::{ApiError, ErrorCodes};
+use self::limits::ShapeLimits;
 use self::taxonomy::TaxonomyQuery;
 use crate::auth::{Authenticator, Permission, Principal, PublicAccess};
 use crate::knowledge::Knowledge;
@@ -119,6 +121,8 @@ pub type AppSchema = Schema<QueryRoot, MutationRoot, SubscriptionRoot>;
 pub struct GraphqlLimits {
     pub max_depth: usize,
     pub max_complexity: usize,
+    pub max_aliases: usize,
+    pub max_root_fields: usize,
     pub introspection: bool,
 }
 
@@ -127,6 +131,8 @@ impl Default for GraphqlLimits {
         Self {
             max_depth: 12,
             max_complexity: 5_000,
+            max_aliases: 50,
+            max_root_fields: 20,
             introspection: true,
         }
     }
@@ -136,6 +142,10 @@ impl Default for GraphqlLimits {
 pub fn build_schema(limits: &GraphqlLimits, services: Option<Arc<Services>>) -> AppSchema {
     let mut builder = Schema::build(QueryRoot::default(), MutationRoot::default(), SubscriptionRoot)
         .extension(ErrorCodes)
+        .extension(ShapeLimits {
+            max_aliases: limits.max_aliases,
+            max_root_fields: limits.max_root_fields,
+        })
         .limit_depth(limits.max_depth)
         .limit_complexity(limits.max_complexity)
         .limit_recursive_depth(32);

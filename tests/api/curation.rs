@@ -188,3 +188,41 @@ async fn curation_refuses_clashes_and_malformed_input_with_precise_codes() {
         "roles were unlinked"
     );
 }
+
+#[tokio::test]
+async fn admins_import_a_taxonomy_file_by_upload_and_export_it_as_json() {
+    let app = spawn_app(Backend::Sqlite).await;
+    let admin = signed_in(&app, "admin@example.com", "admin").await;
+    let editor = signed_in(&app, "editor@example.com", "editor").await;
+    let bundle =
+        "[[skill]]\nslug = \"temporal-workflows\"\nname = \"Temporal\"\nkind = \"hard\"\naliases = [\"Temporal.io\"]\n";
+    let upload = |token: &str| {
+        let form = reqwest::multipart::Form::new()
+            .text(
+                "operations",
+                json!({ "query": "mutation($f: Upload!) { importTaxonomy(file: $f, mode: MERGE) }", "variables": { "f": null } })
+                    .to_string(),
+            )
+            .text("map", r#"{ "0": ["variables.f"] }"#)
+            .part("0", reqwest::multipart::Part::text(bundle).file_name("extra.toml"));
+        app.client
+            .post(app.graphql_url())
+            .bearer_auth(token)
+            .header("apollo-require-preflight", "true")
+            .multipart(form)
+            .send()
+    };
+    let refused: serde_json::Value = upload(&editor).await.unwrap().json().await.unwrap();
+    assert_eq!(error_code(&refused), "FORBIDDEN");
+    let imported: serde_json::Value = upload(&admin).await.unwrap().json().await.unwrap();
+    assert!(imported["data"]["importTaxonomy"].as_i64().unwrap() >= 2, "{imported}");
+    let skill = app
+        .data(r#"{ skill(slug: "temporal-workflows") { aliases } }"#, json!({}))
+        .await;
+    assert_eq!(skill["skill"]["aliases"], json!(["Temporal.io"]));
+
+    let (_, exported) = app.graphql_as(&admin, "{ exportTaxonomy }", json!({})).await;
+    let skills = exported["data"]["exportTaxonomy"]["skills"].as_array().unwrap();
+    assert!(skills.iter().any(|s| s["slug"] == "temporal-workflows"));
+    assert!(skills.len() >= 1_500);
+}

@@ -14,3 +14,4 @@ mod migrations;
 mod rate_limits;
 mod read_api;
 mod schema;
+mod subscriptions;
