@@ -43,6 +43,10 @@ pub struct Settings {
     #[arg(long, env = "ATSCAN_MAX_BODY_BYTES", default_value_t = 1024 * 1024)]
     pub max_body_bytes: usize,
 
+    /// Longest resume or job description text accepted by a scan, in bytes
+    #[arg(long, env = "ATSCAN_MAX_TEXT_BYTES", default_value_t = 100 * 1024)]
+    pub max_text_bytes: usize,
+
     /// Largest accepted GraphQL document, in bytes
     #[arg(long, env = "ATSCAN_MAX_QUERY_BYTES", default_value_t = 16 * 1024)]
     pub max_query_bytes: usize,
@@ -116,6 +120,7 @@ impl Settings {
             cors_origins: Vec::new(),
             request_timeout_secs: 15,
             max_body_bytes: 1024 * 1024,
+            max_text_bytes: 100 * 1024,
             max_query_bytes: 16 * 1024,
             max_depth: 12,
             max_complexity: 5_000,

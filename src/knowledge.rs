@@ -3,11 +3,14 @@
 //! was current when they started and finish on it.
 
 use std::collections::HashMap;
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use arc_swap::ArcSwap;
 use sea_orm::DatabaseConnection;
 
+use crate::scan::{KeywordMatcher, MatcherError};
+use crate::search::{SearchError, SearchIndex};
 use crate::store::{self, StoreError};
 use crate::taxonomy::catalog::CatalogError;
 use crate::taxonomy::validate::Entity;
@@ -17,6 +20,10 @@ use crate::taxonomy::{Catalog, Taxonomy};
 #[derive(Debug)]
 pub struct Snapshot {
     pub catalog: Catalog,
+    /// The keyword automaton over every alias of `catalog`.
+    pub matcher: KeywordMatcher,
+    /// The search index of `catalog`.
+    pub search: SearchIndex,
     /// Row versions of skills, roles and mistakes, for optimistic concurrency.
     row_versions: HashMap<(Entity, String), i32>,
 }
@@ -27,6 +34,10 @@ pub enum KnowledgeError {
     Store(#[from] StoreError),
     #[error(transparent)]
     Catalog(#[from] CatalogError),
+    #[error(transparent)]
+    Matcher(#[from] MatcherError),
+    #[error(transparent)]
+    Search(#[from] SearchError),
     #[error("snapshot build was interrupted: {0}")]
     Join(#[from] tokio::task::JoinError),
 }
@@ -38,9 +49,18 @@ impl Snapshot {
         taxonomy: Taxonomy,
         version: i64,
         row_versions: HashMap<(Entity, String), i32>,
+        index: &IndexLocation,
     ) -> Result<Self, KnowledgeError> {
+        let catalog = Catalog::build(taxonomy, version)?;
+        let matcher = KeywordMatcher::build(&catalog)?;
+        let search = match index {
+            IndexLocation::InMemory => SearchIndex::in_memory(&catalog)?,
+            IndexLocation::Dir(dir) => SearchIndex::open_or_build(dir, &catalog)?,
+        };
         Ok(Self {
-            catalog: Catalog::build(taxonomy, version)?,
+            catalog,
+            matcher,
+            search,
             row_versions,
         })
     }
@@ -49,6 +69,15 @@ impl Snapshot {
     pub fn row_version(&self, entity: Entity, slug: &str) -> i32 {
         self.row_versions.get(&(entity, slug.to_owned())).copied().unwrap_or(0)
     }
+}
+
+/// Where the search index of each snapshot lives.
+#[derive(Debug, Clone)]
+pub enum IndexLocation {
+    /// In memory, rebuilt with every snapshot (tests, the CLI).
+    InMemory,
+    /// On disk under this folder, reused across restarts while current.
+    Dir(PathBuf),
 }
 
 /// A taxonomy change, as announced to subscribers.
@@ -66,6 +95,7 @@ pub struct TaxonomyChange {
 pub struct Knowledge {
     current: ArcSwap<Snapshot>,
     db: DatabaseConnection,
+    index: IndexLocation,
     /// Serializes rebuilds so two changes never race to swap.
     rebuild: tokio::sync::Mutex<()>,
     changes: tokio::sync::broadcast::Sender<TaxonomyChange>,
@@ -73,11 +103,12 @@ pub struct Knowledge {
 
 impl Knowledge {
     /// Loads the stored taxonomy and builds the first snapshot.
-    pub async fn load(db: DatabaseConnection) -> Result<Self, KnowledgeError> {
-        let snapshot = build_from(&db).await?;
+    pub async fn load(db: DatabaseConnection, index: IndexLocation) -> Result<Self, KnowledgeError> {
+        let snapshot = build_from(&db, &index).await?;
         Ok(Self {
             current: ArcSwap::from_pointee(snapshot),
             db,
+            index,
             rebuild: tokio::sync::Mutex::new(()),
             changes: tokio::sync::broadcast::channel(64).0,
         })
@@ -120,7 +151,7 @@ impl Knowledge {
         if stored == served {
             return Ok(served);
         }
-        let snapshot = build_from(&self.db).await?;
+        let snapshot = build_from(&self.db, &self.index).await?;
         let version = snapshot.catalog.version;
         self.current.store(Arc::new(snapshot));
         tracing::info!(version, "taxonomy snapshot swapped");
@@ -149,8 +180,9 @@ impl ChangeGuard<'_> {
     }
 }
 
-async fn build_from(db: &DatabaseConnection) -> Result<Snapshot, KnowledgeError> {
+async fn build_from(db: &DatabaseConnection, index: &IndexLocation) -> Result<Snapshot, KnowledgeError> {
     let (taxonomy, version) = store::load_taxonomy(db).await?;
     let row_versions = store::load_row_versions(db).await?;
-    tokio::task::spawn_blocking(move || Snapshot::build(taxonomy, version, row_versions)).await?
+    let index = index.clone();
+    tokio::task::spawn_blocking(move || Snapshot::build(taxonomy, version, row_versions, &index)).await?
 }

@@ -9,6 +9,8 @@ pub mod cli;
 pub mod config;
 /// Imports and curation edits of the stored taxonomy.
 pub mod curation;
+/// Resume and job files (PDF, DOCX, ...) turned into text and a readability report.
+pub mod document;
 /// The GraphQL schema, types and resolvers.
 pub mod graphql;
 /// HTTP routes and layers.

@@ -15,7 +15,7 @@ use crate::config::Settings;
 use crate::curation::seed_if_empty;
 use crate::graphql::{Services, build_schema};
 use crate::http::{AppState, HttpLimits, router};
-use crate::knowledge::Knowledge;
+use crate::knowledge::{IndexLocation, Knowledge};
 use crate::ratelimit::RateLimiter;
 use crate::store;
 
@@ -41,7 +41,11 @@ impl Application {
             tracing::info!("imported the default knowledge base into an empty database");
         }
         let token_keys = settings.token_keys()?;
-        let knowledge = Arc::new(Knowledge::load(db.clone()).await.context("loading the taxonomy")?);
+        let knowledge = Arc::new(
+            Knowledge::load(db.clone(), IndexLocation::Dir(settings.index_dir.clone()))
+                .await
+                .context("loading the taxonomy")?,
+        );
         let services = Arc::new(Services {
             knowledge: Arc::clone(&knowledge),
             authenticator: Authenticator::new(token_keys, db),
@@ -50,6 +54,7 @@ impl Application {
                 read: settings.public_read,
                 scan: settings.public_scan,
             },
+            max_text_bytes: settings.max_text_bytes,
         });
         let state = AppState {
             schema: build_schema(&settings.graphql_limits(), Some(Arc::clone(&services))),

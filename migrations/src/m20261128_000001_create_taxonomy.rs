@@ -366,7 +366,7 @@ impl MigrationTrait for Migration {
                 Query::insert()
                     .into_table(TaxonomyState::Table)
                     .columns([TaxonomyState::Id, TaxonomyState::Version, TaxonomyState::UpdatedAt])
-                    .values_panic([1.into(), 0.into(), now.into()])
+                    .values_panic([1.into(), 0.into(), now])
                     .to_owned(),
             )
             .await

@@ -5,6 +5,8 @@ pub mod curation;
 pub mod error;
 pub mod limits;
 pub mod pagination;
+pub mod scan;
+pub mod search;
 pub mod taxonomy;
 pub mod types;
 
@@ -18,6 +20,8 @@ use self::account::{AccountMutation, AccountQuery};
 use self::curation::CurationMutation;
 use self::error::{ApiError, ErrorCodes};
 use self::limits::ShapeLimits;
+use self::scan::{ScanMutation, ScanQuery};
+use self::search::SearchQuery;
 use self::taxonomy::TaxonomyQuery;
 use crate::auth::{Authenticator, Permission, Principal, PublicAccess};
 use crate::knowledge::Knowledge;
@@ -29,6 +33,8 @@ pub struct Services {
     pub authenticator: Authenticator,
     pub rate_limiter: RateLimiter,
     pub public: PublicAccess,
+    /// Longest resume or job text accepted, in bytes.
+    pub max_text_bytes: usize,
 }
 
 /// Who sent the request being served, and from where.
@@ -69,10 +75,10 @@ impl AdminQuery {
 }
 
 #[derive(MergedObject, Default)]
-pub struct QueryRoot(TaxonomyQuery, AccountQuery, AdminQuery);
+pub struct QueryRoot(TaxonomyQuery, SearchQuery, ScanQuery, AccountQuery, AdminQuery);
 
 #[derive(MergedObject, Default)]
-pub struct MutationRoot(AccountMutation, CurationMutation);
+pub struct MutationRoot(ScanMutation, AccountMutation, CurationMutation);
 
 /// A taxonomy change, announced to admin tools.
 #[derive(SimpleObject)]

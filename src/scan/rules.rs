@@ -112,6 +112,32 @@ pub enum SectionKind {
     Certifications,
 }
 
+impl SectionKind {
+    /// The lowercase name, as in the detector parameters.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Summary => "summary",
+            Self::Experience => "experience",
+            Self::Education => "education",
+            Self::Skills => "skills",
+            Self::Projects => "projects",
+            Self::Certifications => "certifications",
+        }
+    }
+
+    /// The heading a resume would use.
+    pub fn heading(self) -> &'static str {
+        match self {
+            Self::Summary => "Summary",
+            Self::Experience => "Experience",
+            Self::Education => "Education",
+            Self::Skills => "Skills",
+            Self::Projects => "Projects",
+            Self::Certifications => "Certifications",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct MissingSections {

@@ -589,7 +589,7 @@ async fn bump_taxonomy_version(txn: &impl ConnectionTrait) -> Result<i64, StoreE
     taxonomy_version(txn).await
 }
 
-fn by_slug<'a, T>(items: &'a [T], slug: impl Fn(&T) -> &String) -> HashMap<&'a str, &'a T> {
+fn by_slug<T>(items: &[T], slug: impl Fn(&T) -> &String) -> HashMap<&str, &T> {
     items.iter().map(|item| (slug(item).as_str(), item)).collect()
 }
 

@@ -6,6 +6,7 @@
 mod helpers;
 
 mod auth;
+mod cli;
 mod curation;
 mod health;
 mod http_protocol;
@@ -13,5 +14,7 @@ mod import_export;
 mod migrations;
 mod rate_limits;
 mod read_api;
+mod scan;
 mod schema;
+mod search;
 mod subscriptions;

@@ -1,5 +1,8 @@
 //! The `atscan` command line: one function per subcommand.
 
+mod accounts;
+mod scan;
+
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
@@ -7,12 +10,11 @@ use anyhow::Context as _;
 use clap::{Parser, Subcommand, ValueEnum};
 use migrations::{Migrator, MigratorTrait};
 
-use crate::auth::api_key::{self, Scope, format_scopes};
-use crate::auth::password::hash_password;
 use crate::config::{DatabaseSettings, Settings};
 use crate::curation::{ImportMode, import};
+use crate::search::{BuildProgress, SearchIndex};
 use crate::startup::{Application, shutdown_signal};
-use crate::store::{self, accounts};
+use crate::store;
 use crate::taxonomy::files::{read_taxonomy, write_taxonomy};
 
 #[derive(Debug, Parser)]
@@ -65,6 +67,16 @@ pub enum Command {
     },
     /// Print the GraphQL schema (SDL)
     Schema,
+    /// Rebuild the on-disk search index from the stored taxonomy
+    Reindex {
+        #[command(flatten)]
+        database: DatabaseSettings,
+        /// Folder of the on-disk search index
+        #[arg(long, env = "ATSCAN_INDEX_DIR", default_value = "index")]
+        index_dir: PathBuf,
+    },
+    /// Scan a resume (against a job description or a role) without a server
+    Scan(scan::ScanArgs),
     /// Manage the accounts of editors and admins
     User {
         #[command(subcommand)]
@@ -79,6 +91,9 @@ pub enum Command {
         #[command(flatten)]
         database: DatabaseSettings,
     },
+    /// Extract a document from stdin as JSON (the server's isolated child process)
+    #[command(hide = true)]
+    Extract(crate::document::ChildArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -177,79 +192,50 @@ pub async fn run(command: Command) -> anyhow::Result<()> {
             eprintln!("exported taxonomy version {version} to {}", path.display());
         }
         Command::Schema => print!("{}", crate::graphql::sdl()),
+        Command::Scan(args) => scan::run_scan(args).await?,
+        Command::Reindex { database, index_dir } => reindex(&database, index_dir).await?,
         Command::User { action, database } => {
             let db = store::connect(&database.database_url).await?;
             store::migrate(&db).await?;
-            run_user(&db, action).await?;
+            accounts::run_user(&db, action).await?;
         }
         Command::ApiKey { action, database } => {
             let db = store::connect(&database.database_url).await?;
             store::migrate(&db).await?;
-            run_api_key(&db, action).await?;
+            accounts::run_api_key(&db, action).await?;
         }
+        Command::Extract(args) => crate::document::run_child(&args)?,
     }
     Ok(())
 }
 
-async fn run_user(db: &sea_orm::DatabaseConnection, action: UserCommand) -> anyhow::Result<()> {
-    match action {
-        UserCommand::Create { email, role } => {
-            let password = match std::env::var("ATSCAN_PASSWORD") {
-                Ok(password) => password,
-                Err(_) => rpassword::prompt_password(format!("password for {email}: "))?,
-            };
-            anyhow::ensure!(
-                password.chars().count() >= 12,
-                "the password must have at least 12 characters"
-            );
-            let hash = hash_password(&password).map_err(|e| anyhow::anyhow!("hashing the password: {e}"))?;
-            let user = accounts::create_user(db, email.trim(), &hash, &role)
-                .await
-                .with_context(|| format!("creating {email} (does the account exist already?)"))?;
-            eprintln!("created {} user {} (id {})", user.role, user.email, user.id);
-        }
-        UserCommand::List => {
-            for user in accounts::list_users(db).await? {
-                let state = if user.disabled { "disabled" } else { "active" };
-                println!("{}\t{}\t{}\t{state}", user.id, user.email, user.role);
+/// Builds a fresh index with a progress bar on a terminal (quiet when piped).
+async fn reindex(database: &DatabaseSettings, index_dir: PathBuf) -> anyhow::Result<()> {
+    let db = store::connect(&database.database_url).await?;
+    store::migrate(&db).await?;
+    let (taxonomy, version) = store::load_taxonomy(&db).await?;
+    let index = tokio::task::spawn_blocking(move || -> anyhow::Result<_> {
+        let catalog = crate::taxonomy::Catalog::build(taxonomy, version)?;
+        let bar = if std::io::stderr().is_terminal() {
+            indicatif::ProgressBar::new(0)
+        } else {
+            indicatif::ProgressBar::hidden()
+        };
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("{msg:>10} [{bar:40}] {pos}/{len}")?.progress_chars("=> "),
+        );
+        bar.set_message("indexing");
+        let index = SearchIndex::build(&index_dir, &catalog, |progress| match progress {
+            BuildProgress::Indexing { done, total } => {
+                bar.set_length(total as u64);
+                bar.set_position(done as u64);
             }
-        }
-        UserCommand::Disable { email } => {
-            anyhow::ensure!(accounts::disable_user(db, &email).await?, "no user {email}");
-            eprintln!("disabled {email}");
-        }
-    }
-    Ok(())
-}
-
-async fn run_api_key(db: &sea_orm::DatabaseConnection, action: ApiKeyCommand) -> anyhow::Result<()> {
-    match action {
-        ApiKeyCommand::Create { name, scopes } => {
-            let parsed: Vec<Scope> = scopes
-                .iter()
-                .map(|s| {
-                    Scope::parse(s.trim()).ok_or_else(|| anyhow::anyhow!("unknown scope `{s}`: use scan, read, curate"))
-                })
-                .collect::<anyhow::Result<_>>()?;
-            let key = api_key::generate();
-            let row =
-                accounts::create_api_key(db, &name, &key.prefix, &key.hash, &format_scopes(&parsed), None).await?;
-            eprintln!(
-                "created API key {} `{}` with scopes {}; it is shown only now:",
-                row.id, row.name, row.scopes
-            );
-            println!("{}", key.secret);
-        }
-        ApiKeyCommand::List => {
-            for key in accounts::list_api_keys(db).await? {
-                let state = key.revoked_at.map_or("live".to_owned(), |t| format!("revoked {t}"));
-                println!("{}\t{}\t{}…\t{}\t{state}", key.id, key.name, key.prefix, key.scopes);
-            }
-        }
-        ApiKeyCommand::Revoke { id } => {
-            anyhow::ensure!(accounts::revoke_api_key(db, id).await?, "no live API key {id}");
-            eprintln!("revoked API key {id}");
-        }
-    }
+            BuildProgress::Committing => bar.set_message("committing"),
+        })?;
+        bar.finish_and_clear();
+        Ok(index)
+    })
+    .await??;
+    eprintln!("indexed {} entries of taxonomy version {version}", index.len());
     Ok(())
 }

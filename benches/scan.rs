@@ -1,0 +1,71 @@
+//! The scan engine over the full default knowledge base: one scan of a
+//! ~5 KB resume against a ~3 KB job (the eager core, and with every lazy part
+//! forced), keyword extraction, and building the automaton per snapshot.
+//!
+//! Run with `cargo bench --bench scan`.
+
+use std::hint::black_box;
+
+use atscan::scan::{self, AutomatonKind, KeywordMatcher, ScanRequest};
+use atscan::taxonomy::Catalog;
+use atscan::taxonomy::files::default_taxonomy;
+use criterion::{Criterion, criterion_group, criterion_main};
+
+const RESUME: &str = include_str!("../tests/fixtures/scan/bench/resume.txt");
+const JOB: &str = include_str!("../tests/fixtures/scan/bench/job.txt");
+
+fn scan_benches(c: &mut Criterion) {
+    let Ok(taxonomy) = default_taxonomy() else {
+        eprintln!("the default taxonomy does not load; nothing to measure");
+        return;
+    };
+    let Ok(catalog) = Catalog::build(taxonomy, 0) else {
+        eprintln!("the default taxonomy does not index; nothing to measure");
+        return;
+    };
+    for kind in [AutomatonKind::ContiguousNfa, AutomatonKind::Dfa] {
+        let Ok(matcher) = KeywordMatcher::build_with(&catalog, kind) else {
+            eprintln!("the {kind:?} automaton does not compile");
+            continue;
+        };
+        eprintln!(
+            "{kind:?}: {} terms, {:.1} MB of automata",
+            matcher.pattern_count(),
+            matcher.memory_usage() as f64 / 1e6
+        );
+        let request = ScanRequest {
+            resume: RESUME,
+            job: Some(JOB),
+            role: None,
+        };
+        let mut group = c.benchmark_group(format!("{kind:?}"));
+        group.bench_function("scan (score, matched, missing, stats)", |b| {
+            b.iter(|| scan::scan(&catalog, &matcher, black_box(&request)))
+        });
+        group.bench_function("scan + keywords, sections, mistakes, suggestions", |b| {
+            b.iter(|| {
+                let report = scan::scan(&catalog, &matcher, black_box(&request)).ok()?;
+                black_box(report.resume_keywords());
+                black_box(report.job_keywords());
+                black_box(report.sections());
+                black_box(report.mistakes(&catalog, &matcher));
+                Some(report.suggestions(&catalog, &matcher).len())
+            })
+        });
+        group.bench_function("extract_keywords (5 KB resume)", |b| {
+            b.iter(|| scan::extract_keywords(&catalog, &matcher, black_box(RESUME)))
+        });
+        group.finish();
+    }
+    let mut build = c.benchmark_group("build");
+    build.sample_size(10);
+    for kind in [AutomatonKind::ContiguousNfa, AutomatonKind::Dfa] {
+        build.bench_function(format!("KeywordMatcher::build_with {kind:?}"), |b| {
+            b.iter(|| KeywordMatcher::build_with(black_box(&catalog), kind).map(|m| m.pattern_count()))
+        });
+    }
+    build.finish();
+}
+
+criterion_group!(benches, scan_benches);
+criterion_main!(benches);

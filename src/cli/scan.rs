@@ -1,0 +1,207 @@
+//! `atscan scan`: a scan report on the terminal or as JSON, without a
+//! server. It runs the same GraphQL operation the API serves, against the
+//! embedded knowledge base in an in-memory database (or a given database),
+//! so the CLI and GraphQL cannot disagree.
+
+use std::io::IsTerminal;
+use std::net::{IpAddr, Ipv4Addr};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use anyhow::{Context as _, bail};
+use clap::Args;
+use serde_json::{Value, json};
+
+use crate::auth::token::TokenKeys;
+use crate::auth::{Authenticator, Principal, PublicAccess};
+use crate::curation::seed_if_empty;
+use crate::graphql::scan::FULL_REPORT_QUERY;
+use crate::graphql::{GraphqlLimits, RequestContext, Services, build_schema};
+use crate::knowledge::{IndexLocation, Knowledge};
+use crate::ratelimit::{RateLimiter, RateLimits};
+use crate::store;
+
+#[derive(Debug, Args)]
+pub struct ScanArgs {
+    /// The resume: a text file
+    #[arg(long)]
+    resume: PathBuf,
+    /// The job description: a text file
+    #[arg(long)]
+    job: Option<PathBuf>,
+    /// Target role slug (inferred from the job description when absent)
+    #[arg(long)]
+    role: Option<String>,
+    /// Print the report as JSON (the GraphQL `scan` result)
+    #[arg(long)]
+    json: bool,
+    /// Scan against this database's taxonomy instead of the embedded default
+    #[arg(long, env = "ATSCAN_SCAN_DATABASE_URL")]
+    database_url: Option<String>,
+}
+
+pub async fn run_scan(args: ScanArgs) -> anyhow::Result<()> {
+    let resume = read_text(&args.resume)?;
+    let job = args.job.as_deref().map(read_text).transpose()?;
+    let report = scan_report(
+        &resume,
+        job.as_deref(),
+        args.role.as_deref(),
+        args.database_url.as_deref(),
+    )
+    .await?;
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&report)?);
+    } else {
+        print!("{}", render(&report, std::io::stdout().is_terminal()));
+    }
+    Ok(())
+}
+
+fn read_text(path: &Path) -> anyhow::Result<String> {
+    let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
+    String::from_utf8(bytes).with_context(|| format!("{} is not UTF-8 text", path.display()))
+}
+
+/// The `scan` result of the full report query, as GraphQL serves it.
+pub async fn scan_report(
+    resume: &str,
+    job: Option<&str>,
+    role: Option<&str>,
+    database_url: Option<&str>,
+) -> anyhow::Result<Value> {
+    let db = store::connect(database_url.unwrap_or("sqlite::memory:")).await?;
+    store::migrate(&db).await?;
+    seed_if_empty(&db).await?;
+    let knowledge = Arc::new(Knowledge::load(db.clone(), IndexLocation::InMemory).await?);
+    let services = Arc::new(Services {
+        knowledge: Arc::clone(&knowledge),
+        authenticator: Authenticator::new(TokenKeys::ephemeral(), db),
+        rate_limiter: RateLimiter::new(RateLimits {
+            requests_per_minute: 0,
+            scans_per_minute: 0,
+            logins_per_minute: 0,
+        }),
+        public: PublicAccess { read: true, scan: true },
+        max_text_bytes: usize::MAX,
+    });
+    let schema = build_schema(&GraphqlLimits::default(), Some(services));
+    let variables = json!({ "input": { "resumeText": resume, "jobDescription": job, "role": role } });
+    let request = async_graphql::Request::new(FULL_REPORT_QUERY)
+        .variables(async_graphql::Variables::from_json(variables))
+        .data(knowledge.snapshot())
+        .data(RequestContext {
+            principal: Principal::Anonymous,
+            client_ip: IpAddr::V4(Ipv4Addr::LOCALHOST),
+        });
+    let response = schema.execute(request).await;
+    if let Some(error) = response.errors.first() {
+        bail!("{}", error.message);
+    }
+    let mut data = response.data.into_json()?;
+    Ok(data["scan"].take())
+}
+
+struct Style {
+    color: bool,
+}
+
+impl Style {
+    fn paint(&self, code: &str, text: &str) -> String {
+        if self.color {
+            format!("\x1b[{code}m{text}\x1b[0m")
+        } else {
+            text.to_owned()
+        }
+    }
+    fn bold(&self, text: &str) -> String {
+        self.paint("1", text)
+    }
+    fn good(&self, text: &str) -> String {
+        self.paint("32", text)
+    }
+    fn bad(&self, text: &str) -> String {
+        self.paint("31", text)
+    }
+    fn dim(&self, text: &str) -> String {
+        self.paint("2", text)
+    }
+}
+
+fn text(value: &Value) -> &str {
+    value.as_str().unwrap_or_default()
+}
+
+fn items(value: &Value) -> &[Value] {
+    value.as_array().map_or(&[], Vec::as_slice)
+}
+
+/// A readable report: score and its parts, keywords, mistakes, suggestions.
+pub fn render(report: &Value, color: bool) -> String {
+    use std::fmt::Write as _;
+    let style = Style { color };
+    let mut out = String::new();
+    let overall = report["score"]["overall"].as_u64().unwrap_or(0);
+    let score = format!("{overall}/100");
+    let score = if overall >= 70 {
+        style.good(&score)
+    } else {
+        style.bad(&score)
+    };
+    let role = report["role"]["title"].as_str().unwrap_or("no target role");
+    let _ = writeln!(
+        out,
+        "{} {score}  {}",
+        style.bold("ATS score"),
+        style.dim(&format!("({role})"))
+    );
+    for component in items(&report["score"]["components"]) {
+        let _ = writeln!(
+            out,
+            "  {:<17} {:>3}  x{:.2}  {}",
+            text(&component["key"]),
+            component["score"].as_u64().unwrap_or(0),
+            component["weight"].as_f64().unwrap_or(0.0),
+            style.dim(text(&component["explanation"]))
+        );
+    }
+    let matched: Vec<String> = items(&report["matched"])
+        .iter()
+        .map(|m| text(&m["skill"]["name"]).to_owned())
+        .collect();
+    if !matched.is_empty() {
+        let _ = writeln!(out, "\n{} {}", style.bold("Matched:"), style.good(&matched.join(", ")));
+    }
+    let missing: Vec<String> = items(&report["missing"])
+        .iter()
+        .map(|m| format!("{} ({})", text(&m["jobWording"]), text(&m["importance"]).to_lowercase()))
+        .collect();
+    if !missing.is_empty() {
+        let _ = writeln!(out, "{} {}", style.bold("Missing:"), style.bad(&missing.join(", ")));
+    }
+    let mistakes = items(&report["mistakes"]);
+    if !mistakes.is_empty() {
+        let _ = writeln!(out, "\n{}", style.bold("Mistakes"));
+        for mistake in mistakes {
+            let _ = writeln!(
+                out,
+                "  - {}: {}",
+                text(&mistake["mistake"]["title"]),
+                text(&mistake["message"])
+            );
+        }
+    }
+    let suggestions = items(&report["suggestions"]);
+    if !suggestions.is_empty() {
+        let _ = writeln!(out, "\n{}", style.bold("Suggestions"));
+        for suggestion in suggestions {
+            let _ = writeln!(
+                out,
+                "  {}. {}",
+                suggestion["priority"].as_u64().unwrap_or(0),
+                text(&suggestion["message"])
+            );
+        }
+    }
+    out
+}

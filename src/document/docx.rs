@@ -1,0 +1,212 @@
+//! DOCX (Office Open XML): the main document part plus its headers and
+//! footers, read through [`Flow`] so tables, lists and text boxes keep a
+//! sensible reading order.
+
+use super::archive::Archive;
+use super::flow::Flow;
+use super::xml::{self, Node};
+use super::{DocumentError, Parsed, Warning, WarningCode};
+
+/// What the walk of one part found besides its text.
+#[derive(Default)]
+struct Layout {
+    tables: usize,
+    text_boxes: usize,
+    images: usize,
+    columns: u32,
+    is_word_document: bool,
+}
+
+/// Parses a DOCX, or `None` when the package is another Office format
+/// (spreadsheet, presentation).
+pub(crate) fn parse(archive: &mut Archive<'_>) -> Result<Option<Parsed>, DocumentError> {
+    let main_part = main_part_name(archive)?;
+    let Some(bytes) = archive.read(&main_part)? else {
+        return Ok(None);
+    };
+    let mut layout = Layout::default();
+    let body = read_part(&bytes, &mut layout)?;
+    if !layout.is_word_document {
+        return Ok(None);
+    }
+
+    // Headers and footers live beside the main part (`word/header1.xml`):
+    // first-page, even and default variants often repeat one another.
+    let folder = main_part.rsplit_once('/').map_or("", |(folder, _)| folder);
+    let mut headers: Vec<String> = Vec::new();
+    let mut footers: Vec<String> = Vec::new();
+    for name in archive.names() {
+        let Some(file) = name.strip_prefix(folder).and_then(|n| n.strip_prefix('/').or(Some(n))) else {
+            continue;
+        };
+        let target = if file.starts_with("header") && file.ends_with(".xml") {
+            &mut headers
+        } else if file.starts_with("footer") && file.ends_with(".xml") {
+            &mut footers
+        } else {
+            continue;
+        };
+        if let Some(bytes) = archive.read(&name)? {
+            let text = read_part(&bytes, &mut Layout::default())?;
+            if !text.trim().is_empty() && !target.contains(&text) {
+                target.push(text);
+            }
+        }
+    }
+
+    Ok(Some(Parsed {
+        header: headers.join("\n"),
+        body,
+        footer: footers.join("\n"),
+        pages: None,
+        images: layout.images,
+        warnings: layout_warnings(&layout),
+    }))
+}
+
+/// The main part's name from the package relationships; Word always
+/// writes `word/document.xml`, other producers may not.
+fn main_part_name(archive: &mut Archive<'_>) -> Result<String, DocumentError> {
+    let fallback = "word/document.xml".to_owned();
+    let Some(rels) = archive.read("_rels/.rels")? else {
+        return Ok(fallback);
+    };
+    let mut target = None;
+    xml::walk(&xml::decode(&rels), |node| {
+        if let Node::Open(element) = node
+            && element.name() == "Relationship"
+            && element.attr("Type").is_some_and(|t| t.ends_with("/officeDocument"))
+        {
+            target = element.attr("Target");
+        }
+    })?;
+    Ok(target.map_or(fallback, |t| t.trim_start_matches('/').to_owned()))
+}
+
+/// Elements whose content is not document text: paragraph and run
+/// properties (their `w:tab` are tab stops, not tabs), deleted text, field
+/// codes, and the VML fallback that repeats every modern drawing.
+const SKIPPED: &[&str] = &["pPr", "rPr", "delText", "instrText", "Fallback", "del", "moveFrom"];
+
+fn read_part(bytes: &[u8], layout: &mut Layout) -> Result<String, DocumentError> {
+    let mut flow = Flow::new();
+    let mut skipping: Option<(String, usize)> = None;
+    let mut in_text = false;
+    let mut depth = 0usize;
+    xml::walk(&xml::decode(bytes), |node| {
+        match node {
+            Node::Open(element) => {
+                let name = element.name();
+                depth += 1;
+                if depth == 1 && name == "document" {
+                    layout.is_word_document = true;
+                }
+                // Read even inside skipped properties: they mark list items
+                // and section columns.
+                match name {
+                    "numPr" => flow.mark_list_item(),
+                    "pStyle" if element.attr("val").is_some_and(|v| v.starts_with("List")) => flow.mark_list_item(),
+                    "cols" => {
+                        let columns = element.attr("num").and_then(|n| n.parse().ok()).unwrap_or(1);
+                        layout.columns = layout.columns.max(columns);
+                    }
+                    _ => {}
+                }
+                if let Some((skipped, nesting)) = &mut skipping {
+                    if skipped == name {
+                        *nesting += 1;
+                    }
+                    return;
+                }
+                if SKIPPED.contains(&name) {
+                    skipping = Some((name.to_owned(), 1));
+                    return;
+                }
+                match name {
+                    "p" => flow.open_paragraph(false),
+                    "t" => in_text = true,
+                    "tab" | "ptab" => flow.push_text("\t"),
+                    "br" | "cr" => flow.push_text("\n"),
+                    "noBreakHyphen" => flow.push_text("-"),
+                    "sym" => {
+                        // Symbol-font characters (bullets, check marks) are
+                        // private-use code points; the normalizer maps them.
+                        let symbol = element
+                            .attr("char")
+                            .and_then(|c| u32::from_str_radix(&c, 16).ok())
+                            .and_then(char::from_u32);
+                        if let Some(symbol) = symbol {
+                            flow.push_text(symbol.encode_utf8(&mut [0; 4]));
+                        }
+                    }
+                    "tbl" => layout.tables += 1,
+                    "tr" => flow.open_row(),
+                    "tc" => flow.open_cell(),
+                    "txbxContent" => flow.open_text_box(),
+                    "blip" | "imagedata" => layout.images += 1,
+                    _ => {}
+                }
+            }
+            Node::Close(name) => {
+                depth = depth.saturating_sub(1);
+                if let Some((skipped, nesting)) = &mut skipping {
+                    if skipped == name {
+                        *nesting -= 1;
+                        if *nesting == 0 {
+                            skipping = None;
+                        }
+                    }
+                    return;
+                }
+                match name {
+                    "p" => flow.close_paragraph(),
+                    "t" => in_text = false,
+                    "tr" => flow.close_row(),
+                    "tc" => flow.close_cell(),
+                    "txbxContent" => flow.close_text_box(),
+                    _ => {}
+                }
+            }
+            Node::Text(text) => {
+                if in_text && skipping.is_none() {
+                    flow.push_text(text);
+                }
+            }
+        }
+    })?;
+    layout.text_boxes += flow.text_boxes;
+    Ok(flow.finish())
+}
+
+fn layout_warnings(layout: &Layout) -> Vec<Warning> {
+    let mut warnings = Vec::new();
+    if layout.columns >= 2 {
+        warnings.push(Warning::new(
+            WarningCode::MultiColumn,
+            format!(
+                "the document is laid out in {} columns: many ATS read straight across columns and mix them up",
+                layout.columns
+            ),
+        ));
+    }
+    if layout.tables > 0 {
+        warnings.push(Warning::new(
+            WarningCode::TableLayout,
+            format!(
+                "the document uses {} table(s): many ATS scramble or skip table cells, so keep key details \
+                 outside tables",
+                layout.tables
+            ),
+        ));
+    }
+    if layout.text_boxes > 0 {
+        warnings.push(Warning::new(
+            WarningCode::TextBoxes,
+            format!(
+                "the document has {} text box(es): many ATS skip text boxes entirely",
+                layout.text_boxes
+            ),
+        ));
+    }
+    warnings
+}

@@ -1,0 +1,470 @@
+//! Scanning: `scan`, `extractKeywords` and term resolution. The report is
+//! computed once per scan; its costlier parts (mistakes, suggestions) only
+//! when a client selects them.
+
+use std::sync::Arc;
+
+use async_graphql::{Context, InputObject, Object, Result, SimpleObject, Upload};
+
+use super::account::rate_limited;
+use super::error::ApiError;
+use super::types::{Importance, Mistake, Role, Skill};
+use super::{RequestContext, require, services};
+use crate::auth::Permission;
+use crate::knowledge::Snapshot;
+use crate::ratelimit::Budget;
+use crate::scan::{self, ScanError, ScanRequest};
+
+/// The full report query, as the CLI prints it and the load script sends it.
+pub const FULL_REPORT_QUERY: &str = include_str!("scan_report.graphql");
+
+#[derive(InputObject)]
+pub struct ScanInput {
+    pub resume_text: Option<String>,
+    /// A .pdf, .docx or .txt file (GraphQL multipart request).
+    pub resume: Option<Upload>,
+    pub job_description: Option<String>,
+    pub job: Option<Upload>,
+    /// Target role slug; inferred from the job description when absent.
+    pub role: Option<String>,
+}
+
+impl From<ScanError> for ApiError {
+    fn from(error: ScanError) -> Self {
+        match error {
+            ScanError::EmptyResume => {
+                Self::BadUserInput("the resume is empty: send resumeText or a resume file".into())
+            }
+            ScanError::TooLong { .. } => Self::PayloadTooLarge(error.to_string()),
+            ScanError::UnknownRole(_) | ScanError::StaleMatcher => Self::internal(error),
+        }
+    }
+}
+
+/// Refuses a text over the configured limit, naming it.
+fn check_length(what: &str, text: &str, limit: usize) -> Result<(), ApiError> {
+    if text.len() > limit {
+        return Err(ApiError::PayloadTooLarge(format!(
+            "the {what} is {} bytes long; the limit is {limit} bytes",
+            text.len()
+        )));
+    }
+    Ok(())
+}
+
+#[derive(Default)]
+pub struct ScanMutation;
+
+#[Object]
+impl ScanMutation {
+    /// Scores a resume against a job description, a target role, or neither
+    /// (then only the document's quality counts).
+    async fn scan(&self, ctx: &Context<'_>, input: ScanInput) -> Result<ScanReport> {
+        let principal = require(ctx, Permission::Scan)?;
+        let services = services(ctx)?;
+        let client_ip = ctx.data::<RequestContext>()?.client_ip;
+        if let Err(wait) = services
+            .rate_limiter
+            .check(Budget::Scan, &principal.rate_key(client_ip))
+        {
+            return Err(rate_limited(wait).into());
+        }
+        let resume = match (input.resume_text, input.resume) {
+            (Some(text), None) => text,
+            (None, Some(_)) | (Some(_), Some(_)) => {
+                return Err(
+                    ApiError::UnsupportedMediaType("file uploads are not accepted by this server".into()).into(),
+                );
+            }
+            (None, None) => String::new(),
+        };
+        let job = match (input.job_description, input.job) {
+            (text, None) => text,
+            (_, Some(_)) => {
+                return Err(
+                    ApiError::UnsupportedMediaType("file uploads are not accepted by this server".into()).into(),
+                );
+            }
+        };
+        let limit = services.max_text_bytes;
+        check_length("resume", &resume, limit)?;
+        if let Some(job) = &job {
+            check_length("job description", job, limit)?;
+        }
+        let snap = super::types::snapshot(ctx)?;
+        let role = match input.role {
+            Some(slug) => Some(
+                snap.catalog
+                    .role_by_slug(&slug)
+                    .ok_or_else(|| ApiError::NotFound(format!("no role `{slug}`")))?,
+            ),
+            None => None,
+        };
+        let request = ScanRequest {
+            resume: &resume,
+            job: job.as_deref(),
+            role,
+        };
+        let report = scan::scan(&snap.catalog, &snap.matcher, &request).map_err(ApiError::from)?;
+        Ok(ScanReport {
+            snap,
+            report: Arc::new(report),
+        })
+    }
+}
+
+#[derive(Default)]
+pub struct ScanQuery;
+
+#[Object]
+impl ScanQuery {
+    /// The skills found in any text, e.g. a job posting, most frequent first.
+    async fn extract_keywords(&self, ctx: &Context<'_>, text: String) -> Result<Vec<KeywordHit>> {
+        require(ctx, Permission::Scan)?;
+        check_length("text", &text, services(ctx)?.max_text_bytes)?;
+        let snap = super::types::snapshot(ctx)?;
+        let hits = scan::extract_keywords(&snap.catalog, &snap.matcher, &text);
+        Ok(hits.into_iter().map(|hit| KeywordHit::new(&snap, hit)).collect())
+    }
+
+    /// Exact resolution of one term or alias: k8s -> Kubernetes; null if unknown.
+    async fn resolve(&self, ctx: &Context<'_>, term: String) -> Result<Option<Skill>> {
+        Ok(self.resolve_term(ctx, term).await?.map(|resolution| resolution.skill))
+    }
+
+    /// Like `resolve`, saying which alias matched and whether it is ambiguous.
+    async fn resolve_term(&self, ctx: &Context<'_>, term: String) -> Result<Option<TermResolution>> {
+        require(ctx, Permission::Read)?;
+        if term.trim().is_empty() {
+            return Err(ApiError::BadUserInput("`term` is empty".into()).into());
+        }
+        let snap = super::types::snapshot(ctx)?;
+        let Some(best) = snap.catalog.resolve(&term) else {
+            return Ok(None);
+        };
+        let owners = snap.catalog.skills_named(&term);
+        let alternatives = owners
+            .iter()
+            .filter(|t| t.skill != best.skill)
+            .map(|t| Skill {
+                snap: Arc::clone(&snap),
+                idx: t.skill,
+            })
+            .collect();
+        Ok(Some(TermResolution {
+            matched_text: best.written.clone(),
+            ambiguous: best.ambiguous || owners.len() > 1,
+            skill: Skill {
+                snap: Arc::clone(&snap),
+                idx: best.skill,
+            },
+            alternatives,
+        }))
+    }
+}
+
+/// How a term resolved.
+#[derive(SimpleObject)]
+pub struct TermResolution {
+    /// The most likely skill for a technical reader.
+    pub skill: Skill,
+    /// The curated name or alias the term matched, e.g. k8s.
+    pub matched_text: String,
+    /// The term is also ordinary English or names several skills.
+    pub ambiguous: bool,
+    /// Other skills written the same way.
+    pub alternatives: Vec<Skill>,
+}
+
+/// A UTF-16 span of the original text: `text.slice(start, end)` in a browser.
+#[derive(SimpleObject)]
+pub struct TextSpan {
+    pub start: u32,
+    pub end: u32,
+    pub text: String,
+}
+
+fn spans(spans: &[scan::TextSpan]) -> Vec<TextSpan> {
+    spans
+        .iter()
+        .map(|s| TextSpan {
+            start: s.start,
+            end: s.end,
+            text: s.text.clone(),
+        })
+        .collect()
+}
+
+pub struct KeywordHit {
+    skill: Skill,
+    count: u32,
+    spans: Vec<TextSpan>,
+}
+
+impl KeywordHit {
+    fn new(snap: &Arc<Snapshot>, hit: scan::KeywordHit) -> Self {
+        Self {
+            skill: Skill {
+                snap: Arc::clone(snap),
+                idx: hit.skill,
+            },
+            count: hit.count,
+            spans: spans(&hit.spans),
+        }
+    }
+}
+
+#[Object]
+impl KeywordHit {
+    async fn skill(&self) -> &Skill {
+        &self.skill
+    }
+
+    async fn count(&self) -> u32 {
+        self.count
+    }
+
+    async fn spans(&self) -> &[TextSpan] {
+        &self.spans
+    }
+}
+
+pub struct ScanReport {
+    snap: Arc<Snapshot>,
+    report: Arc<scan::ScanReport>,
+}
+
+impl ScanReport {
+    fn skill(&self, idx: crate::taxonomy::SkillIdx) -> Skill {
+        Skill {
+            snap: Arc::clone(&self.snap),
+            idx,
+        }
+    }
+}
+
+#[Object]
+impl ScanReport {
+    /// The target role, given or inferred.
+    async fn role(&self) -> Option<Role> {
+        self.report.role().map(|idx| Role {
+            snap: Arc::clone(&self.snap),
+            idx,
+        })
+    }
+
+    /// Whether the role was inferred from the job description's title.
+    async fn role_inferred(&self) -> bool {
+        self.report.role_inferred()
+    }
+
+    /// The job title read from the job description.
+    async fn job_title(&self) -> Option<&str> {
+        self.report.job_title()
+    }
+
+    async fn score(&self) -> ScoreBreakdown {
+        let score = self.report.score();
+        ScoreBreakdown {
+            overall: score.overall,
+            components: score
+                .components
+                .iter()
+                .map(|c| ScoreComponent {
+                    key: c.key.as_str(),
+                    score: c.score,
+                    weight: c.weight,
+                    explanation: c.explanation.clone(),
+                })
+                .collect(),
+        }
+    }
+
+    /// Job keywords the resume has.
+    async fn matched(&self) -> Vec<KeywordMatch> {
+        self.report
+            .matched()
+            .iter()
+            .map(|m| KeywordMatch {
+                skill: self.skill(m.skill),
+                importance: m.importance.into(),
+                resume_count: m.resume_count,
+                job_count: m.job_count,
+                exact_wording: m.exact_wording,
+            })
+            .collect()
+    }
+
+    /// Job keywords the resume lacks, most important first.
+    async fn missing(&self) -> Vec<MissingKeyword> {
+        self.report
+            .missing()
+            .iter()
+            .map(|m| MissingKeyword {
+                skill: self.skill(m.skill),
+                importance: m.importance.into(),
+                job_count: m.job_count,
+                job_wording: m.job_wording.clone(),
+            })
+            .collect()
+    }
+
+    /// Every skill found in the resume.
+    async fn resume_keywords(&self) -> Vec<KeywordHit> {
+        self.report
+            .resume_keywords()
+            .iter()
+            .map(|hit| KeywordHit::new(&self.snap, hit.clone()))
+            .collect()
+    }
+
+    /// Every skill found in the job description.
+    async fn job_keywords(&self) -> Vec<KeywordHit> {
+        self.report
+            .job_keywords()
+            .iter()
+            .map(|hit| KeywordHit::new(&self.snap, hit.clone()))
+            .collect()
+    }
+
+    /// Mistakes found in the resume, each with its evidence.
+    async fn mistakes(&self) -> Vec<DetectedMistake> {
+        let snap = &self.snap;
+        self.report
+            .mistakes(&snap.catalog, &snap.matcher)
+            .iter()
+            .map(|m| DetectedMistake {
+                mistake: Mistake {
+                    snap: Arc::clone(snap),
+                    idx: m.mistake,
+                },
+                message: m.message.clone(),
+                evidence: spans(&m.evidence),
+            })
+            .collect()
+    }
+
+    /// What to change, most important first.
+    async fn suggestions(&self) -> Vec<Suggestion> {
+        let snap = &self.snap;
+        self.report
+            .suggestions(&snap.catalog, &snap.matcher)
+            .iter()
+            .map(|s| Suggestion {
+                kind: s.kind.as_str(),
+                priority: s.priority,
+                message: s.message.clone(),
+                skill: s.skill.map(|idx| self.skill(idx)),
+                evidence: spans(&s.evidence),
+            })
+            .collect()
+    }
+
+    async fn sections(&self) -> Vec<ResumeSection> {
+        self.report
+            .sections()
+            .iter()
+            .map(|s| ResumeSection {
+                kind: s.kind_name(),
+                heading: s.heading.clone(),
+                span: TextSpan {
+                    start: s.span.start,
+                    end: s.span.end,
+                    text: s.span.text.clone(),
+                },
+            })
+            .collect()
+    }
+
+    async fn stats(&self) -> ResumeStats {
+        let s = self.report.stats();
+        ResumeStats {
+            words: s.words,
+            bullets: s.bullets,
+            quantified_bullets: s.quantified_bullets,
+            has_email: s.has_email,
+            has_phone: s.has_phone,
+            has_linkedin: s.has_linkedin,
+            has_github: s.has_github,
+            has_website: s.has_website,
+            has_location: s.has_location,
+        }
+    }
+}
+
+#[derive(SimpleObject)]
+pub struct ScoreBreakdown {
+    /// 0-100.
+    pub overall: u8,
+    pub components: Vec<ScoreComponent>,
+}
+
+#[derive(SimpleObject)]
+pub struct ScoreComponent {
+    /// e.g. hard_skills, soft_skills, job_title, education, sections_contact, impact
+    pub key: &'static str,
+    /// 0-100.
+    pub score: u8,
+    /// Share of the overall score, 0-1; the weights add up to 1.
+    pub weight: f64,
+    pub explanation: String,
+}
+
+#[derive(SimpleObject)]
+pub struct KeywordMatch {
+    pub skill: Skill,
+    pub importance: Importance,
+    pub resume_count: u32,
+    pub job_count: u32,
+    /// True when the resume uses the job's own wording, not only an alias.
+    pub exact_wording: bool,
+}
+
+#[derive(SimpleObject)]
+pub struct MissingKeyword {
+    pub skill: Skill,
+    pub importance: Importance,
+    pub job_count: u32,
+    /// The job's own wording, to use verbatim.
+    pub job_wording: String,
+}
+
+#[derive(SimpleObject)]
+pub struct DetectedMistake {
+    pub mistake: Mistake,
+    pub message: String,
+    pub evidence: Vec<TextSpan>,
+}
+
+#[derive(SimpleObject)]
+pub struct Suggestion {
+    /// ADD_KEYWORD, USE_EXACT_WORDING, QUANTIFY, REMOVE_SKILL, ADD_SECTION, ADD_CONTACT
+    pub kind: &'static str,
+    /// 1 = most important.
+    pub priority: u8,
+    pub message: String,
+    pub skill: Option<Skill>,
+    /// What in the resume the suggestion points at.
+    pub evidence: Vec<TextSpan>,
+}
+
+#[derive(SimpleObject)]
+pub struct ResumeSection {
+    /// summary, experience, education, skills, projects, certifications, ... or other
+    pub kind: &'static str,
+    pub heading: String,
+    pub span: TextSpan,
+}
+
+#[derive(SimpleObject)]
+pub struct ResumeStats {
+    pub words: u32,
+    pub bullets: u32,
+    pub quantified_bullets: u32,
+    pub has_email: bool,
+    pub has_phone: bool,
+    pub has_linkedin: bool,
+    pub has_github: bool,
+    pub has_website: bool,
+    pub has_location: bool,
+}

@@ -1,0 +1,321 @@
+//! A normalized document cut into lines and headed sections.
+
+use std::ops::Range;
+
+use crate::scan::evidence::DocContext;
+use crate::scan::layout::{Line, heading_key, inline_label, split_lines};
+use crate::scan::rules::SectionKind;
+use crate::scan::text::{NormText, is_word_char};
+
+/// A headed part of a document, from its heading to the next heading.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Section {
+    /// `None` for a recognized heading of another kind (Awards, Interests, ...).
+    pub kind: Option<SectionKind>,
+    /// The heading text (normalized byte range).
+    pub heading: Range<usize>,
+    /// The whole section, heading included.
+    pub range: Range<usize>,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Document {
+    pub norm: NormText,
+    pub lines: Vec<Line>,
+    pub sections: Vec<Section>,
+    skill_sections: Vec<Range<usize>>,
+}
+
+impl Document {
+    pub(crate) fn new(original: &str) -> Self {
+        let norm = NormText::new(original);
+        let lines = split_lines(norm.text());
+        let sections = find_sections(norm.text(), &lines);
+        let skill_sections = sections
+            .iter()
+            .filter(|s| s.kind == Some(SectionKind::Skills))
+            .map(|s| s.range.clone())
+            .collect();
+        Self {
+            norm,
+            lines,
+            sections,
+            skill_sections,
+        }
+    }
+
+    pub(crate) fn text(&self) -> &str {
+        self.norm.text()
+    }
+
+    pub(crate) fn context(&self) -> DocContext<'_> {
+        DocContext {
+            norm: &self.norm,
+            lines: &self.lines,
+            skill_sections: &self.skill_sections,
+        }
+    }
+
+    /// The section holding byte `pos`, if any heading precedes it.
+    pub(crate) fn section_at(&self, pos: usize) -> Option<&Section> {
+        let after = self.sections.partition_point(|s| s.range.start <= pos);
+        self.sections.get(after.checked_sub(1)?)
+    }
+
+    pub(crate) fn kind_at(&self, pos: usize) -> Option<SectionKind> {
+        self.section_at(pos).and_then(|s| s.kind)
+    }
+
+    pub(crate) fn has_section(&self, kind: SectionKind) -> bool {
+        self.sections.iter().any(|s| s.kind == Some(kind))
+    }
+
+    /// Byte ranges of every section of `kind`.
+    pub(crate) fn ranges_of(&self, kind: SectionKind) -> impl Iterator<Item = Range<usize>> + '_ {
+        self.sections
+            .iter()
+            .filter(move |s| s.kind == Some(kind))
+            .map(|s| s.range.clone())
+    }
+}
+
+fn find_sections(text: &str, lines: &[Line]) -> Vec<Section> {
+    let mut sections: Vec<Section> = Vec::new();
+    for line in lines {
+        let heading = if line.bullet {
+            None
+        } else {
+            full_line_heading(text, line).or_else(|| inline_heading(text, line))
+        };
+        let Some((kind, heading)) = heading else { continue };
+        if let Some(open) = sections.last_mut() {
+            open.range.end = line.start;
+        }
+        sections.push(Section {
+            kind,
+            heading,
+            range: line.start..text.len(),
+        });
+    }
+    sections
+}
+
+fn full_line_heading(text: &str, line: &Line) -> Option<(Option<SectionKind>, Range<usize>)> {
+    let body = text.get(line.range())?;
+    if body.ends_with(['.', ',']) {
+        return None;
+    }
+    let kind = resume_heading(&heading_key(body)?)?;
+    let trimmed = body.trim_matches(|c: char| !is_word_char(c));
+    let start = line.start + (body.len() - body.trim_start_matches(|c: char| !is_word_char(c)).len());
+    Some((kind, start..start + trimmed.len()))
+}
+
+/// `Technical Skills: Go, Rust` opens a section on its own line.
+fn inline_heading(text: &str, line: &Line) -> Option<(Option<SectionKind>, Range<usize>)> {
+    let (label, rest) = inline_label(text, line)?;
+    let kind = resume_heading(&label)??;
+    Some((Some(kind), line.content..rest.saturating_sub(1)))
+}
+
+/// The kind of a resume heading: `Some(None)` for a recognized heading of a
+/// section the scanner does not score (Awards, Interests, ...).
+pub(crate) fn resume_heading(key: &str) -> Option<Option<SectionKind>> {
+    use SectionKind::{Certifications, Education, Experience, Projects, Skills, Summary};
+    let kind = match key {
+        "summary"
+        | "professional summary"
+        | "career summary"
+        | "executive summary"
+        | "profile"
+        | "professional profile"
+        | "career profile"
+        | "personal profile"
+        | "about me"
+        | "about"
+        | "objective"
+        | "career objective"
+        | "professional objective"
+        | "overview"
+        | "professional overview"
+        | "personal statement"
+        | "summary of qualifications"
+        | "qualifications summary"
+        | "highlights"
+        | "career highlights" => Summary,
+        "experience"
+        | "work experience"
+        | "professional experience"
+        | "relevant experience"
+        | "work history"
+        | "employment history"
+        | "employment"
+        | "career history"
+        | "professional background"
+        | "experience and achievements"
+        | "teaching experience"
+        | "clinical experience"
+        | "nursing experience"
+        | "sales experience"
+        | "industry experience"
+        | "internship experience"
+        | "internships"
+        | "internship"
+        | "positions held"
+        | "professional history"
+        | "relevant work experience"
+        | "military experience"
+        | "research experience"
+        | "leadership experience"
+        | "work experience and projects" => Experience,
+        "education"
+        | "academic background"
+        | "academic history"
+        | "education and training"
+        | "educational background"
+        | "academic qualifications"
+        | "education and certifications"
+        | "academics"
+        | "degrees" => Education,
+        "skills"
+        | "technical skills"
+        | "key skills"
+        | "core skills"
+        | "core competencies"
+        | "competencies"
+        | "skills and abilities"
+        | "skills summary"
+        | "areas of expertise"
+        | "expertise"
+        | "technologies"
+        | "tech stack"
+        | "technical stack"
+        | "tools"
+        | "tools and technologies"
+        | "technical proficiencies"
+        | "proficiencies"
+        | "professional skills"
+        | "relevant skills"
+        | "skills and tools"
+        | "skills and technologies"
+        | "technical expertise"
+        | "computer skills"
+        | "software skills"
+        | "hard skills"
+        | "soft skills"
+        | "key competencies"
+        | "skill set"
+        | "skillset"
+        | "clinical skills"
+        | "programming languages"
+        | "languages and frameworks"
+        | "languages and tools"
+        | "skills and expertise"
+        | "skills and qualifications"
+        | "technical summary" => Skills,
+        "projects"
+        | "personal projects"
+        | "selected projects"
+        | "key projects"
+        | "side projects"
+        | "academic projects"
+        | "technical projects"
+        | "open source"
+        | "open source contributions"
+        | "open-source"
+        | "open-source contributions"
+        | "portfolio"
+        | "project experience"
+        | "notable projects"
+        | "research projects" => Projects,
+        "certifications"
+        | "certification"
+        | "certificates"
+        | "licenses"
+        | "licenses and certifications"
+        | "certifications and licenses"
+        | "licensure"
+        | "credentials"
+        | "professional certifications"
+        | "certifications and training"
+        | "licenses and certificates"
+        | "professional licenses"
+        | "licenses and credentials" => Certifications,
+        "awards"
+        | "honors"
+        | "honors and awards"
+        | "awards and honors"
+        | "achievements"
+        | "accomplishments"
+        | "key achievements"
+        | "publications"
+        | "volunteer"
+        | "volunteering"
+        | "volunteer experience"
+        | "volunteer work"
+        | "community involvement"
+        | "interests"
+        | "hobbies"
+        | "hobbies and interests"
+        | "languages"
+        | "spoken languages"
+        | "references"
+        | "activities"
+        | "extracurricular activities"
+        | "leadership"
+        | "affiliations"
+        | "memberships"
+        | "professional affiliations"
+        | "professional memberships"
+        | "courses"
+        | "coursework"
+        | "relevant coursework"
+        | "training"
+        | "professional development"
+        | "contact"
+        | "contact information"
+        | "personal information"
+        | "personal details"
+        | "additional information"
+        | "conferences"
+        | "patents"
+        | "presentations"
+        | "talks" => return Some(None),
+        _ => return None,
+    };
+    Some(Some(kind))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings_and_their_synonyms_open_sections() {
+        let doc = Document::new(
+            "Jane Doe\nPROFESSIONAL SUMMARY\nBackend engineer.\n## Work History\n• Built it\nTechnical Skills: Go, Rust\nHonors & Awards\nDean's list\nLicenses & Certifications\nCKA",
+        );
+        let kinds: Vec<Option<SectionKind>> = doc.sections.iter().map(|s| s.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                Some(SectionKind::Summary),
+                Some(SectionKind::Experience),
+                Some(SectionKind::Skills),
+                None,
+                Some(SectionKind::Certifications)
+            ]
+        );
+        assert_eq!(&doc.text()[doc.sections[1].heading.clone()], "work history");
+        assert_eq!(&doc.text()[doc.sections[2].heading.clone()], "technical skills");
+        let built = doc.text().find("built").unwrap();
+        assert_eq!(doc.kind_at(built), Some(SectionKind::Experience));
+        assert_eq!(doc.kind_at(0), None);
+    }
+
+    #[test]
+    fn a_sentence_that_starts_like_a_heading_is_not_one() {
+        let doc = Document::new("Experience with Go.\nSkills.\nLanguages: English, German");
+        assert!(doc.sections.is_empty(), "{:?}", doc.sections);
+    }
+}

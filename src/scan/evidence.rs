@@ -1,0 +1,531 @@
+//! When an ambiguous term (Go, R, Swift, Spring, Excel, Chef, ...) counts as
+//! a skill: only in its curated case, and only in technical context.
+//!
+//! Technical context is any of: a skills section or a labelled skills line
+//! (`Languages: Go, Rust`); a list whose other items are recognized skills
+//! (`Go | Python | SQL`, or a column of one-item bullets); a recognized skill
+//! right next to it (`R and Python`, `Go/Kubernetes`); or a technical phrase
+//! around it (`written in Go`, `using Swift`, `Go developer`, `Kafka topics`).
+//! Ordinary English (`go-getter`, `a swift response`, `spring 2022`, `the
+//! Rust Belt`, `reading Kafka`) has none of these.
+
+use std::ops::Range;
+
+use crate::scan::layout::{Line, inline_label, line_index, sentence_around};
+use crate::scan::matcher::{Candidate, KeywordMatcher};
+use crate::scan::text::{NormText, fold_keep_case};
+
+/// What the evidence rules need to know about a document.
+pub(crate) struct DocContext<'a> {
+    pub norm: &'a NormText,
+    pub lines: &'a [Line],
+    /// Byte ranges of the sections that list skills.
+    pub skill_sections: &'a [Range<usize>],
+}
+
+/// Whether each candidate counts: unambiguous terms always, ambiguous ones
+/// with the right case and technical context.
+pub(crate) fn accepted(matcher: &KeywordMatcher, ctx: &DocContext<'_>, candidates: &[Candidate]) -> Vec<bool> {
+    let mut accepted: Vec<bool> = candidates
+        .iter()
+        .map(|c| matcher.pattern(c.pattern).is_some_and(|p| !p.ambiguous))
+        .collect();
+    for (ok, c) in accepted.iter_mut().zip(candidates) {
+        if is_region_code(ctx.norm, c) {
+            *ok = false;
+        }
+    }
+    let pending: Vec<usize> = candidates
+        .iter()
+        .enumerate()
+        .filter(|&(i, c)| {
+            !accepted.get(i).copied().unwrap_or(true)
+                && written_as_curated(matcher, ctx.norm, c)
+                && !is_region_code(ctx.norm, c)
+        })
+        .map(|(i, _)| i)
+        .collect();
+    // A second round lets ambiguous terms vouch for each other once one of
+    // them has evidence of its own (`Go, Rust and Python`).
+    for _ in 0..2 {
+        for &i in &pending {
+            if !accepted[i] && has_context(ctx, candidates, &accepted, i) {
+                accepted[i] = true;
+            }
+        }
+    }
+    accepted
+}
+
+/// The state or region of an address, `Austin, TX` or `Atlanta, GA 30301`:
+/// two capitals after a place name and a comma are not a skill (TX, GA, CA).
+fn is_region_code(norm: &NormText, c: &Candidate) -> bool {
+    if c.end - c.start != 2 {
+        return false;
+    }
+    const REGIONS: [&str; 64] = [
+        "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY", "LA",
+        "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK",
+        "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY", "DC", "PR", "AB", "BC",
+        "MB", "NB", "NL", "NS", "ON", "PE", "QC", "SK", "UK", "EU",
+    ];
+    let written = norm.original_text(c.start..c.end);
+    if !REGIONS.contains(&written) {
+        return false;
+    }
+    let text = norm.text();
+    let before = text.get(..c.start).unwrap_or("");
+    let Some(place) = before.strip_suffix(", ").or_else(|| before.strip_suffix(',')) else {
+        return false;
+    };
+    let place_start = place
+        .rfind(|ch: char| !ch.is_alphabetic() && ch != '.')
+        .map_or(0, |p| p + 1);
+    let place_is_named = norm
+        .original_text(place_start..place.len())
+        .chars()
+        .next()
+        .is_some_and(char::is_uppercase);
+    let after = text.get(c.end..).unwrap_or("");
+    let ends_address = after
+        .chars()
+        .next()
+        .is_none_or(|ch| ch.is_whitespace() || ch.is_ascii_digit() || matches!(ch, '|' | '•' | ',' | ';' | ')'));
+    place_is_named && ends_address
+}
+
+/// Whether the text writes the term in one of its curated case-sensitive forms.
+fn written_as_curated(matcher: &KeywordMatcher, norm: &NormText, candidate: &Candidate) -> bool {
+    let Some(pattern) = matcher.pattern(candidate.pattern) else {
+        return false;
+    };
+    let written = fold_keep_case(norm.original_text(candidate.start..candidate.end));
+    pattern.forms.iter().any(|form| **form == *written)
+}
+
+fn has_context(ctx: &DocContext<'_>, candidates: &[Candidate], accepted: &[bool], i: usize) -> bool {
+    let Some(c) = candidates.get(i) else { return false };
+    if ctx.skill_sections.iter().any(|section| section.contains(&c.start)) {
+        return true;
+    }
+    let text = ctx.norm.text();
+    let Some(line) = line_index(ctx.lines, c.start).and_then(|l| ctx.lines.get(l)) else {
+        return false;
+    };
+    if let Some((label, rest)) = inline_label(text, line)
+        && c.start >= rest
+        && is_skills_label(&label)
+    {
+        return true;
+    }
+    technical_phrase(text, line, c)
+        || object_of_a_technical_sentence(text, line, candidates, accepted, i)
+        || next_to_a_skill(text, candidates, accepted, i)
+        || in_a_list_of_skills(text, line, candidates, accepted, i)
+        || in_a_column_of_skills(ctx, line, candidates, accepted, i)
+}
+
+/// Labels of lines that list skills: `Languages:`, `Tech stack:`, `Tools:`.
+pub(crate) fn is_skills_label(label: &str) -> bool {
+    const WORDS: [&str; 16] = [
+        "skills",
+        "skill",
+        "languages",
+        "technologies",
+        "technology",
+        "tools",
+        "frameworks",
+        "stack",
+        "platforms",
+        "databases",
+        "libraries",
+        "software",
+        "proficiencies",
+        "competencies",
+        "environment",
+        "technical",
+    ];
+    label.split_whitespace().any(|w| WORDS.contains(&w))
+}
+
+/// Words that, right before a term, make it technical: `written in Go`,
+/// `using Swift`, `experience with Spring`, `knowledge of R`.
+fn technical_phrase(text: &str, line: &Line, c: &Candidate) -> bool {
+    let before = text.get(line.content..c.start).unwrap_or("");
+    let after = text.get(c.end..line.end).unwrap_or("");
+    let mut previous = before.split(' ').rev();
+    // The term must follow the cue word directly, with one blank between.
+    let (Some(""), Some(w1)) = (previous.next(), previous.next()) else {
+        return technical_follower(after);
+    };
+    let w2 = previous.next().unwrap_or("");
+    let cue = match w1 {
+        "using" | "via" => true,
+        "in" => matches!(
+            w2,
+            "written"
+                | "programming"
+                | "programmed"
+                | "coded"
+                | "code"
+                | "coding"
+                | "developed"
+                | "development"
+                | "implemented"
+                | "built"
+                | "proficient"
+                | "proficiency"
+                | "skilled"
+                | "expertise"
+                | "experienced"
+                | "fluent"
+                | "fluency"
+                | "rewritten"
+                | "rewrote"
+                | "wrote"
+                | "services"
+                | "microservices"
+                | "apps"
+                | "applications"
+                | "tools"
+                | "tooling"
+                | "scripts"
+                | "apis"
+                | "libraries"
+                | "backends"
+                | "systems"
+                | "pipelines"
+                | "models"
+                | "analysis"
+                | "dashboards"
+                | "parser"
+                | "parsers"
+                | "engine"
+                | "service"
+                | "tool"
+                | "cli"
+                | "server"
+                | "servers"
+                | "app"
+                | "application"
+                | "library"
+                | "module"
+                | "modules"
+                | "sdk"
+                | "component"
+                | "components"
+                | "reimplemented"
+                | "ported"
+                | "prototyped"
+                | "charted"
+                | "documented"
+                | "recorded"
+                | "tracked"
+                | "reported"
+                | "modeled"
+                | "modelled"
+                | "analyzed"
+                | "created"
+                | "automated"
+                | "maintained"
+                | "configured"
+                | "deployed"
+                | "hosted"
+                | "reports"
+                | "templates"
+                | "workflows"
+        ),
+        "with" => matches!(
+            w2,
+            "experience"
+                | "experienced"
+                | "familiar"
+                | "familiarity"
+                | "proficient"
+                | "proficiency"
+                | "built"
+                | "developed"
+                | "skilled"
+                | "comfortable"
+                | "hands-on"
+                | "fluent"
+                | "expertise"
+                | "automated"
+                | "provisioned"
+                | "integrated"
+        ),
+        "of" => matches!(
+            w2,
+            "knowledge" | "years" | "proficiency" | "understanding" | "command" | "mastery" | "use" | "usage"
+        ),
+        "to" => matches!(
+            w2,
+            "migrated" | "ported" | "moved" | "rewrote" | "converted" | "upgraded" | "switched"
+        ),
+        "on" => matches!(w2, "built" | "running" | "runs" | "deployed" | "based"),
+        _ => false,
+    };
+    cue || technical_follower(after)
+}
+
+/// Words that, right after a term, make it technical: `Go developer`,
+/// `Swift code`, `Kafka topics`, `Excel spreadsheets`.
+fn technical_follower(after: &str) -> bool {
+    let Some(rest) = after.strip_prefix(' ') else {
+        return false;
+    };
+    let word = rest
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | ')' | '/'))
+        .next()
+        .unwrap_or("")
+        .trim_end_matches(['.', '!', '?']);
+    matches!(
+        word,
+        "developer"
+            | "developers"
+            | "engineer"
+            | "engineers"
+            | "programmer"
+            | "programmers"
+            | "programming"
+            | "development"
+            | "code"
+            | "codebase"
+            | "coding"
+            | "service"
+            | "services"
+            | "microservice"
+            | "microservices"
+            | "backend"
+            | "backends"
+            | "api"
+            | "apis"
+            | "sdk"
+            | "framework"
+            | "frameworks"
+            | "library"
+            | "libraries"
+            | "module"
+            | "modules"
+            | "package"
+            | "packages"
+            | "script"
+            | "scripts"
+            | "scripting"
+            | "application"
+            | "applications"
+            | "app"
+            | "apps"
+            | "stack"
+            | "pipeline"
+            | "pipelines"
+            | "cluster"
+            | "clusters"
+            | "cookbook"
+            | "cookbooks"
+            | "manifest"
+            | "manifests"
+            | "playbook"
+            | "playbooks"
+            | "topic"
+            | "topics"
+            | "consumer"
+            | "consumers"
+            | "producer"
+            | "producers"
+            | "streams"
+            | "streaming"
+            | "broker"
+            | "brokers"
+            | "spreadsheet"
+            | "spreadsheets"
+            | "formulas"
+            | "pivot"
+            | "macro"
+            | "macros"
+            | "workbook"
+            | "workbooks"
+            | "server"
+            | "servers"
+            | "tooling"
+            | "toolchain"
+            | "compiler"
+            | "runtime"
+            | "ecosystem"
+            | "jobs"
+            | "routines"
+            | "goroutines"
+            | "concurrency"
+            | "generics"
+            | "mvc"
+            | "repl"
+            | "notebooks"
+            | "shiny"
+            | "ui"
+            | "components"
+            | "hooks"
+            | "charts"
+            | "migration"
+            | "integration"
+            | "integrations"
+            | "methodology"
+            | "methodologies"
+            | "practices"
+            | "principles"
+            | "ceremonies"
+            | "sprints"
+            | "workflows"
+            | "environment"
+            | "environments"
+            | "subscription"
+            | "subscriptions"
+            | "deployments"
+            | "dashboards"
+            | "queries"
+            | "reports"
+            | "templates"
+    )
+}
+
+/// `Charted patient assessments in Epic.`: the term ends its clause after
+/// `in`, `with` or `on`, in a sentence that names another recognized skill.
+/// (`Moved to Denver in Spring.` names none.)
+fn object_of_a_technical_sentence(
+    text: &str,
+    line: &Line,
+    candidates: &[Candidate],
+    accepted: &[bool],
+    i: usize,
+) -> bool {
+    let Some(c) = candidates.get(i) else { return false };
+    let before = text.get(line.content..c.start).unwrap_or("");
+    let after = text.get(c.end..line.end).unwrap_or("");
+    let previous_word = before
+        .strip_suffix(' ')
+        .and_then(|b| b.rsplit(' ').next())
+        .unwrap_or("");
+    let ends_clause = after.trim_start().is_empty() || after.starts_with(['.', ',', ';', ':', ')', '!', '?']);
+    if !matches!(previous_word, "in" | "with" | "on" | "into" | "from") || !ends_clause {
+        return false;
+    }
+    let sentence = sentence_around(text, line, c.start);
+    within(candidates, accepted, sentence).any(|(j, _)| j != i)
+}
+
+/// The accepted candidates that lie inside `range` (candidates are in text order).
+fn within<'c>(
+    candidates: &'c [Candidate],
+    accepted: &'c [bool],
+    range: std::ops::Range<usize>,
+) -> impl Iterator<Item = (usize, &'c Candidate)> + 'c {
+    let first = candidates.partition_point(|c| c.start < range.start);
+    candidates
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take_while(move |(_, c)| c.start < range.end)
+        .filter(move |&(j, c)| c.end <= range.end && accepted.get(j).copied().unwrap_or(false))
+}
+
+/// Joining words allowed between two skills that sit next to each other.
+const CONNECTORS: [&str; 9] = ["and", "or", "with", "plus", "including", "incl", "as", "well", "also"];
+
+/// A recognized skill directly before or after, joined only by punctuation
+/// or a connecting word: `R and Python`, `Go/Kubernetes`, `Docker, Go`.
+fn next_to_a_skill(text: &str, candidates: &[Candidate], accepted: &[bool], i: usize) -> bool {
+    let Some(c) = candidates.get(i) else { return false };
+    let joined = |gap: &str| {
+        gap.len() <= 24
+            && !gap.contains(['\n', '.', '!', '?'])
+            && gap
+                .split(|ch: char| {
+                    ch.is_whitespace() || matches!(ch, ',' | '/' | '|' | '&' | '+' | ';' | '(' | ')' | '•' | ':' | '-')
+                })
+                .filter(|w| !w.is_empty())
+                .all(|w| CONNECTORS.contains(&w))
+    };
+    let before = i
+        .checked_sub(1)
+        .and_then(|j| Some((candidates.get(j)?, *accepted.get(j)?)))
+        .is_some_and(|(prev, ok)| ok && text.get(prev.end..c.start).is_some_and(joined));
+    let after = candidates
+        .get(i + 1)
+        .zip(accepted.get(i + 1))
+        .is_some_and(|(next, &ok)| ok && text.get(c.end..next.start).is_some_and(joined));
+    before || after
+}
+
+fn is_list_separator(c: char) -> bool {
+    matches!(c, ',' | '|' | ';' | '•' | '/' | '\t')
+}
+
+/// A short item of a separated list on one line, another item of which is a
+/// recognized skill: `Languages - Go | Python | SQL`.
+fn in_a_list_of_skills(text: &str, line: &Line, candidates: &[Candidate], accepted: &[bool], i: usize) -> bool {
+    let Some(c) = candidates.get(i) else { return false };
+    let body = text.get(line.content..line.end).unwrap_or("");
+    if !body.contains(is_list_separator) {
+        return false;
+    }
+    let item_start = text
+        .get(line.content..c.start)
+        .and_then(|b| b.rfind(is_list_separator).map(|p| line.content + p + 1))
+        .unwrap_or(line.content);
+    let item_end = text
+        .get(c.end..line.end)
+        .and_then(|a| a.find(is_list_separator).map(|p| c.end + p))
+        .unwrap_or(line.end);
+    let item_words = text
+        .get(item_start..item_end)
+        .map_or(usize::MAX, |item| item.split_whitespace().count());
+    if item_words > 4 {
+        return false;
+    }
+    // Another item of the list must itself be a skill, give or take a word:
+    // `Jenkins, the store manager, praised my work ethic.` is a sentence.
+    within(candidates, accepted, line.range())
+        .any(|(_, other)| (other.end <= item_start || other.start >= item_end) && is_skill_item(text, line, other))
+}
+
+/// Whether the list item around `skill` is the skill and at most one more word.
+fn is_skill_item(text: &str, line: &Line, skill: &Candidate) -> bool {
+    let start = text
+        .get(line.content..skill.start)
+        .and_then(|b| b.rfind(is_list_separator).map(|p| line.content + p + 1))
+        .unwrap_or(line.content);
+    let end = text
+        .get(skill.end..line.end)
+        .and_then(|a| a.find(is_list_separator).map(|p| skill.end + p))
+        .unwrap_or(line.end);
+    let words = |range: std::ops::Range<usize>| text.get(range).map_or(usize::MAX, |t| t.split_whitespace().count());
+    words(start..end) <= words(skill.start..skill.end).saturating_add(1)
+}
+
+/// A one-item line among one-item lines that name recognized skills:
+/// a column of skills, as in `Requirements:\n- Go\n- PostgreSQL`.
+fn in_a_column_of_skills(
+    ctx: &DocContext<'_>,
+    line: &Line,
+    candidates: &[Candidate],
+    accepted: &[bool],
+    i: usize,
+) -> bool {
+    let text = ctx.norm.text();
+    let short = |l: &Line| {
+        text.get(l.content_range())
+            .is_some_and(|body| body.split_whitespace().count() <= 3)
+    };
+    if !short(line) {
+        return false;
+    }
+    let Some(at) = line_index(ctx.lines, line.start) else {
+        return false;
+    };
+    let neighbours = [at.checked_sub(1), Some(at + 1)];
+    neighbours
+        .into_iter()
+        .flatten()
+        .filter_map(|l| ctx.lines.get(l))
+        .filter(|l| short(l))
+        .any(|l| within(candidates, accepted, l.content_range()).any(|(j, _)| j != i))
+}

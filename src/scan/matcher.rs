@@ -1,0 +1,735 @@
+//! One automaton over every normalized name and alias of the knowledge base,
+//! and the token boundaries a match must respect.
+//!
+//! A match counts only where it starts and ends at a token boundary that
+//! understands technology punctuation: `C++`, `C#` and `.NET` are tokens,
+//! `JavaScript` never yields Java, `NoSQL` never SQL, `R&D` never R, while a
+//! full stop or comma after a name (`Node.js.`, `Go,`) is a boundary. Plurals
+//! (`REST APIs`), possessives (`Docker's`) and version numbers (`Python3`) of
+//! unambiguous terms count too.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use aho_corasick::automaton::{Automaton, StateID};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, MatchKind, StartKind, dfa, nfa};
+
+use crate::scan::rules::MistakeRule;
+use crate::scan::text::{char_at, char_before, fold_keep_case, is_word_char, whole_words_at};
+use crate::taxonomy::catalog::Term;
+use crate::taxonomy::{Catalog, MistakeIdx, RoleIdx, normalize_term};
+
+/// The compiled search structures of one catalog snapshot. Build it once per
+/// snapshot (a few milliseconds over the full knowledge base), never per request.
+#[derive(Debug)]
+pub struct KeywordMatcher {
+    automaton: TermAutomaton,
+    first_words: FirstWords,
+    patterns: Vec<Pattern>,
+    /// Normalized term -> pattern, to try shorter terms where a longer one failed.
+    by_key: HashMap<String, u32>,
+    titles: AhoCorasick,
+    title_roles: Vec<RoleIdx>,
+    /// The phrases of PHRASES and EXPERTISE_CLAIMS detectors, all in one
+    /// automaton so that a resume is read once for every rule.
+    phrases: AhoCorasick,
+    phrase_mistakes: Vec<Vec<MistakeIdx>>,
+    fingerprint: Fingerprint,
+}
+
+/// Where the automaton stands after the first word of each term (`data` of
+/// `data pipelines`). A walk starts from there, one table lookup instead of
+/// a state per letter; a word that begins no term costs no walk at all.
+///
+/// An open-addressing table with the words in one buffer: it is probed once
+/// per word of every document, so it must stay small and in cache.
+#[derive(Debug, Default)]
+struct FirstWords {
+    /// (hash, state, word offset, word length); a zero length marks a free slot.
+    slots: Vec<(u64, StateID, u32, u32)>,
+    words: Vec<u8>,
+    /// One bit per hash, 8 KB: most words that begin no term stop here,
+    /// without touching the larger table.
+    bloom: Vec<u64>,
+}
+
+impl FirstWords {
+    fn new(automaton: &TermAutomaton, keys: &[&str]) -> Self {
+        let mut firsts: Vec<&[u8]> = keys
+            .iter()
+            .map(|key| leading_word(key.as_bytes(), 0))
+            // Terms that open with punctuation or a non-ASCII letter (`.net`)
+            // have no first word here; their tokens walk from the start.
+            .filter(|word| !word.is_empty())
+            .collect();
+        firsts.sort_unstable();
+        firsts.dedup();
+        let capacity = (firsts.len() * 2).next_power_of_two().max(16);
+        let mut table = Self {
+            slots: vec![(0, StateID::ZERO, 0, 0); capacity],
+            words: Vec::new(),
+            bloom: vec![0; (1 << 16) / 64],
+        };
+        for word in firsts {
+            let Some(state) = automaton.state_after(word) else {
+                continue;
+            };
+            let (Ok(offset), Ok(len)) = (u32::try_from(table.words.len()), u32::try_from(word.len())) else {
+                continue;
+            };
+            let hash = fnv(word);
+            let mask = table.slots.len() - 1;
+            let mut slot = hash as usize & mask;
+            while table.slots.get(slot).is_some_and(|s| s.3 != 0) {
+                slot = (slot + 1) & mask;
+            }
+            if let Some(free) = table.slots.get_mut(slot) {
+                *free = (hash, state, offset, len);
+                table.words.extend_from_slice(word);
+            }
+            let bit = (hash >> 48) as usize;
+            if let Some(bits) = table.bloom.get_mut(bit / 64) {
+                *bits |= 1 << (bit % 64);
+            }
+        }
+        table
+    }
+
+    fn state_after(&self, word: &[u8]) -> Option<StateID> {
+        let hash = fnv(word);
+        let bit = (hash >> 48) as usize;
+        if self
+            .bloom
+            .get(bit / 64)
+            .is_none_or(|bits| bits & (1 << (bit % 64)) == 0)
+        {
+            return None;
+        }
+        let mask = self.slots.len().checked_sub(1)?;
+        let mut slot = hash as usize & mask;
+        loop {
+            let &(slot_hash, state, offset, len) = self.slots.get(slot)?;
+            if len == 0 {
+                return None;
+            }
+            if slot_hash == hash && self.words.get(offset as usize..offset as usize + len as usize) == Some(word) {
+                return Some(state);
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+}
+
+/// FNV-1a: fast for the short words hashed on every token.
+fn fnv(word: &[u8]) -> u64 {
+    word.iter().fold(0xcbf2_9ce4_8422_2325_u64, |hash, &b| {
+        (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// The run of ASCII letters at `pos` (letters only: `Python3` begins `python`).
+fn leading_word(bytes: &[u8], pos: usize) -> &[u8] {
+    let rest = bytes.get(pos..).unwrap_or(&[]);
+    let len = rest.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+    rest.get(..len).unwrap_or(&[])
+}
+
+/// The automaton that holds the terms: fast and big, or nearly as fast and small.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AutomatonKind {
+    Dfa,
+    ContiguousNfa,
+}
+
+/// The term automaton, walked anchored at each token start.
+#[derive(Debug)]
+enum TermAutomaton {
+    Dfa(dfa::DFA),
+    Nfa(nfa::contiguous::NFA),
+}
+
+impl TermAutomaton {
+    /// The longest term that starts at `start`, walking from `state` (the
+    /// state after `start..at`, or the start state): its pattern and end.
+    fn longest_from(&self, state: Option<StateID>, haystack: &[u8], start: usize, at: usize) -> Option<(u32, usize)> {
+        match self {
+            Self::Dfa(dfa) => longest_from(dfa, state, haystack, start, at),
+            Self::Nfa(nfa) => longest_from(nfa, state, haystack, start, at),
+        }
+    }
+
+    /// The state after walking `word` from the start, unless it dies.
+    fn state_after(&self, word: &[u8]) -> Option<StateID> {
+        match self {
+            Self::Dfa(dfa) => state_after(dfa, word),
+            Self::Nfa(nfa) => state_after(nfa, word),
+        }
+    }
+
+    fn memory_usage(&self) -> usize {
+        match self {
+            Self::Dfa(dfa) => dfa.memory_usage(),
+            Self::Nfa(nfa) => nfa.memory_usage(),
+        }
+    }
+}
+
+fn state_after<A: Automaton>(automaton: &A, word: &[u8]) -> Option<StateID> {
+    let mut state = automaton.start_state(Anchored::Yes).ok()?;
+    for &byte in word {
+        state = automaton.next_state(Anchored::Yes, state, byte);
+        if automaton.is_dead(state) {
+            return None;
+        }
+    }
+    Some(state)
+}
+
+/// An anchored leftmost-longest walk, without the per-call set-up of
+/// `AhoCorasick::find` (it runs once per token of every document).
+fn longest_from<A: Automaton>(
+    automaton: &A,
+    state: Option<StateID>,
+    haystack: &[u8],
+    start: usize,
+    at: usize,
+) -> Option<(u32, usize)> {
+    // Match states also carry matches that began later (reached through
+    // failure transitions); only those starting at `start` count.
+    let starting_here = |state: StateID, end: usize| {
+        let pattern = automaton.match_pattern(state, 0);
+        (end.checked_sub(automaton.pattern_len(pattern)) == Some(start)).then_some((pattern.as_u32(), end))
+    };
+    let mut state = match state {
+        Some(state) => state,
+        None => automaton.start_state(Anchored::Yes).ok()?,
+    };
+    let mut found = None;
+    if at > start && automaton.is_match(state) {
+        found = starting_here(state, at);
+    }
+    for (i, &byte) in haystack.get(at..)?.iter().enumerate() {
+        state = automaton.next_state(Anchored::Yes, state, byte);
+        if !automaton.is_special(state) {
+            continue;
+        }
+        if automaton.is_dead(state) {
+            break;
+        }
+        if automaton.is_match(state) {
+            found = starting_here(state, at + i + 1).or(found);
+        }
+    }
+    found
+}
+
+/// What identifies the catalog a matcher (or a report) was built from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Fingerprint {
+    version: i64,
+    skills: usize,
+    roles: usize,
+    mistakes: usize,
+}
+
+impl Fingerprint {
+    pub(crate) fn of(catalog: &Catalog) -> Self {
+        Self {
+            version: catalog.version,
+            skills: catalog.skills.len(),
+            roles: catalog.roles.len(),
+            mistakes: catalog.mistakes.len(),
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+#[error("cannot compile the keyword automaton: {0}")]
+pub struct MatcherError(#[from] aho_corasick::BuildError);
+
+/// One normalized term and the skills written that way.
+#[derive(Debug)]
+pub(crate) struct Pattern {
+    pub key: String,
+    pub owners: Vec<Term>,
+    /// Also ordinary English: counts only in its curated case and with evidence.
+    pub ambiguous: bool,
+    /// The case-sensitive forms that count for an ambiguous term.
+    pub forms: Vec<String>,
+    /// `REST API` also matches `REST APIs`.
+    plural: bool,
+    /// `Python` also matches `Python3` and `HTML` `HTML5`.
+    versioned: bool,
+    /// A hyphen next to the term is a boundary (`React-based`), except for
+    /// ambiguous or one-letter terms (`go-getter`, `C-suite`).
+    hyphen_bounds: bool,
+}
+
+/// A term found at token boundaries: byte range of the normalized text
+/// (including a plural `s`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Candidate {
+    pub pattern: u32,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// A job title found in a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct TitleMatch {
+    pub role: RoleIdx,
+    pub start: usize,
+    pub end: usize,
+}
+
+impl KeywordMatcher {
+    /// Compiles every name and alias of the catalog into one leftmost-longest
+    /// automaton, a contiguous NFA: walked anchored at token starts it scans
+    /// as fast as a DFA here, in 3 MB instead of 45 MB for the full alias set
+    /// (see benches/scan.rs).
+    pub fn build(catalog: &Catalog) -> Result<Self, MatcherError> {
+        Self::build_with(catalog, AutomatonKind::ContiguousNfa)
+    }
+
+    /// As [`KeywordMatcher::build`], with a chosen automaton kind (for benchmarks).
+    pub fn build_with(catalog: &Catalog, kind: AutomatonKind) -> Result<Self, MatcherError> {
+        let mut terms: Vec<(&str, &[Term])> = catalog.terms().filter(|(key, _)| !key.is_empty()).collect();
+        // HashMap order varies between runs; pattern ids must not.
+        terms.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        let patterns: Vec<Pattern> = terms
+            .iter()
+            .map(|&(key, owners)| Pattern::new(catalog, key, owners))
+            .collect();
+        let keys = patterns.iter().map(|p| p.key.as_str());
+        let automaton = match kind {
+            AutomatonKind::Dfa => TermAutomaton::Dfa(
+                dfa::DFA::builder()
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .start_kind(StartKind::Anchored)
+                    .prefilter(false)
+                    .build(keys)?,
+            ),
+            AutomatonKind::ContiguousNfa => TermAutomaton::Nfa(
+                nfa::contiguous::NFA::builder()
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .prefilter(false)
+                    .build(keys)?,
+            ),
+        };
+        let by_key = patterns
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.key.clone(), i as u32))
+            .collect();
+
+        let mut titles: Vec<(&str, RoleIdx)> = catalog.job_titles().filter(|(key, _)| !key.is_empty()).collect();
+        titles.sort_unstable();
+        let title_automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(titles.iter().map(|(key, _)| key))?;
+        let mut phrase_keys: Vec<(String, Vec<MistakeIdx>)> = Vec::new();
+        for (i, entry) in catalog.mistakes.iter().enumerate() {
+            let phrases = match &entry.rule {
+                MistakeRule::Phrases(p) => &p.phrases,
+                MistakeRule::ExpertiseClaims(p) => &p.phrases,
+                _ => continue,
+            };
+            for key in phrases.iter().map(|p| normalize_term(p)).filter(|k| !k.is_empty()) {
+                let idx = MistakeIdx(i as u32);
+                match phrase_keys.iter_mut().find(|(k, _)| *k == key) {
+                    Some((_, owners)) if owners.contains(&idx) => {}
+                    Some((_, owners)) => owners.push(idx),
+                    None => phrase_keys.push((key, vec![idx])),
+                }
+            }
+        }
+        // Standard semantics: rules overlap (`responsible for`, `was responsible for`).
+        let phrases = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(phrase_keys.iter().map(|(k, _)| k))?;
+        let keys: Vec<&str> = patterns.iter().map(|p| p.key.as_str()).collect();
+        let first_words = FirstWords::new(&automaton, &keys);
+        Ok(Self {
+            automaton,
+            first_words,
+            patterns,
+            by_key,
+            titles: title_automaton,
+            title_roles: titles.into_iter().map(|(_, role)| role).collect(),
+            phrases,
+            phrase_mistakes: phrase_keys.into_iter().map(|(_, owners)| owners).collect(),
+            fingerprint: Fingerprint::of(catalog),
+        })
+    }
+
+    /// How many distinct normalized terms the automaton holds.
+    pub fn pattern_count(&self) -> usize {
+        self.patterns.len()
+    }
+
+    /// Heap memory of the automata, in bytes.
+    pub fn memory_usage(&self) -> usize {
+        self.automaton.memory_usage() + self.titles.memory_usage() + self.phrases.memory_usage()
+    }
+
+    /// Whether this matcher was built from `catalog`.
+    pub fn is_built_from(&self, catalog: &Catalog) -> bool {
+        self.fingerprint == Fingerprint::of(catalog)
+    }
+
+    pub(crate) fn pattern(&self, id: u32) -> Option<&Pattern> {
+        self.patterns.get(id as usize)
+    }
+
+    /// Every term at token boundaries in normalized `text`, left to right,
+    /// without overlaps; the longest term wins where several start together.
+    ///
+    /// Terms can only begin where a token begins, so the automaton runs
+    /// anchored at those positions only: an unanchored search would stop at
+    /// every `c` or `r` inside ordinary words, only for the match to be
+    /// thrown away.
+    pub(crate) fn candidates(&self, text: &str) -> Vec<Candidate> {
+        let bytes = text.as_bytes();
+        let mut found = Vec::new();
+        let mut resume_at = 0;
+        let mut previous_is_word = false;
+        let mut pos = 0;
+        while let Some(&byte) = bytes.get(pos) {
+            // ASCII is decided on the byte; other characters are decoded.
+            let (starts_token, is_word, len) = if byte.is_ascii() {
+                (
+                    !previous_is_word && !byte.is_ascii_whitespace(),
+                    byte.is_ascii_alphanumeric(),
+                    1,
+                )
+            } else {
+                let c = char_at(text, pos).unwrap_or(' ');
+                (!previous_is_word && !c.is_whitespace(), is_word_char(c), c.len_utf8())
+            };
+            previous_is_word = is_word;
+            if starts_token
+                && pos >= resume_at
+                && let Some(candidate) = self.candidate_at(text, pos)
+            {
+                found.push(candidate);
+                resume_at = candidate.end;
+            }
+            pos += len;
+        }
+        found
+    }
+
+    /// The term at token start `pos`, if one fits the boundaries there.
+    fn candidate_at(&self, text: &str, pos: usize) -> Option<Candidate> {
+        let bytes = text.as_bytes();
+        let try_walk = |state: Option<StateID>, at: usize| {
+            let (id, end) = self.automaton.longest_from(state, bytes, pos, at)?;
+            self.accept(text, id, pos, end).or_else(|| self.shorter(text, pos, end))
+        };
+        let word = leading_word(bytes, pos);
+        if word.is_empty() {
+            return try_walk(None, pos);
+        }
+        // The word, then its singular: `APIs` may be the plural of `API`.
+        let singular = word.strip_suffix(b"s").filter(|w| !w.is_empty());
+        std::iter::once(word).chain(singular).find_map(|word| {
+            let state = self.first_words.state_after(word)?;
+            try_walk(Some(state), pos + word.len())
+        })
+    }
+
+    /// The longest shorter term that starts at `start` and fits the boundaries
+    /// (`Spring` in `Spring Bootcamp`).
+    fn shorter(&self, text: &str, start: usize, end: usize) -> Option<Candidate> {
+        (start + 1..end)
+            .rev()
+            .filter(|&cut| text.is_char_boundary(cut) && !char_at(text, cut).is_some_and(is_word_char))
+            .find_map(|cut| {
+                let key = text.get(start..cut)?;
+                let id = *self.by_key.get(key)?;
+                self.accept(text, id, start, cut)
+            })
+    }
+
+    fn accept(&self, text: &str, id: u32, start: usize, end: usize) -> Option<Candidate> {
+        let pattern = self.patterns.get(id as usize)?;
+        if !pattern.starts_token(text, start) {
+            return None;
+        }
+        let after = text.get(end..)?;
+        let possessive = after.starts_with("'s") && pattern.ends_token(after.get(2..)?);
+        let versioned = pattern.versioned
+            && after.starts_with(|c: char| c.is_ascii_digit())
+            && pattern.ends_token(after.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.'));
+        // A possessive or a version number is not part of the span (`Docker`
+        // of `Docker's`, `Python` of `Python3`); a plural is (`REST APIs`).
+        let span_end = if pattern.ends_token(after) || possessive || versioned {
+            end
+        } else if pattern.plural && after.starts_with('s') && pattern.ends_token(after.get(1..)?) {
+            end + 1
+        } else {
+            return None;
+        };
+        if inside_link(text, start, span_end) {
+            return None;
+        }
+        Some(Candidate {
+            pattern: id,
+            start,
+            end: span_end,
+        })
+    }
+
+    /// Every occurrence of a detector phrase in normalized `text`, overlaps
+    /// included, at word boundaries: the mistakes it belongs to and where.
+    pub(crate) fn phrases(&self, text: &str) -> Vec<(&[MistakeIdx], Range<usize>)> {
+        self.phrases
+            .find_overlapping_iter(text)
+            .filter(|m| whole_words_at(text, m.start(), m.len()))
+            .filter_map(|m| Some((self.phrase_mistakes.get(m.pattern().as_usize())?.as_slice(), m.range())))
+            .collect()
+    }
+
+    /// Every job title in normalized `text`, at word boundaries (plural allowed).
+    pub(crate) fn titles(&self, text: &str) -> Vec<TitleMatch> {
+        self.titles
+            .find_iter(text)
+            .filter(|m| {
+                let after = text.get(m.end()..).unwrap_or("");
+                let after = after.strip_prefix('s').unwrap_or(after);
+                !char_before(text, m.start()).is_some_and(is_word_char) && !after.starts_with(|c: char| is_word_char(c))
+            })
+            .filter_map(|m| {
+                Some(TitleMatch {
+                    role: *self.title_roles.get(m.pattern().as_usize())?,
+                    start: m.start(),
+                    end: m.end(),
+                })
+            })
+            .collect()
+    }
+}
+
+impl Pattern {
+    fn new(catalog: &Catalog, key: &str, owners: &[Term]) -> Self {
+        let ambiguous = owners.iter().any(|t| t.ambiguous);
+        let mut forms: Vec<String> = Vec::new();
+        if ambiguous {
+            for term in owners {
+                let curated = catalog.skill(term.skill).skill.ambiguous.iter();
+                for form in curated.chain(std::iter::once(&term.written)) {
+                    let folded = fold_keep_case(form).into_owned();
+                    if normalize_term(&folded) == key {
+                        // A lowercase form (`telemetry`) may open a bullet
+                        // with a capital; curated capitals (`Go`) stay.
+                        let capitalized = capitalize_lowercase(&folded);
+                        for form in [folded, capitalized] {
+                            if !forms.contains(&form) {
+                                forms.push(form);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        let letters = key.chars().count();
+        let ends_in_letter = key.ends_with(|c: char| c.is_ascii_alphabetic());
+        Self {
+            key: key.to_owned(),
+            owners: owners.to_vec(),
+            ambiguous,
+            forms,
+            plural: !ambiguous && ends_in_letter && letters >= 3 && !key.ends_with('s'),
+            versioned: !ambiguous && ends_in_letter && letters >= 2,
+            hyphen_bounds: !ambiguous && letters >= 2,
+        }
+    }
+
+    /// Whether a token may start at `start`.
+    fn starts_token(&self, text: &str, start: usize) -> bool {
+        let Some(before) = char_before(text, start) else {
+            return true;
+        };
+        match before {
+            c if is_word_char(c) => false,
+            '-' => self.hyphen_bounds,
+            // `ASP.NET` does not contain `.NET`, nor `Node.js` `JS`.
+            '.' | '\'' => !char_before(text, start - 1).is_some_and(is_word_char),
+            '+' | '#' | '&' | '@' | '_' | '$' | '%' | '\\' | '=' | '~' => false,
+            _ => true,
+        }
+    }
+
+    /// Whether a token may end where `after` begins.
+    fn ends_token(&self, after: &str) -> bool {
+        let mut chars = after.chars();
+        let Some(next) = chars.next() else { return true };
+        let then_word = chars.next().is_some_and(is_word_char);
+        match next {
+            c if is_word_char(c) => false,
+            // A full stop ends a sentence (`Go.`) but not a name (`Node.js`).
+            '.' | '&' | '\'' => !then_word,
+            '-' => self.hyphen_bounds || !then_word,
+            '+' | '#' | '@' | '_' | '$' | '%' | '\\' | '=' | '~' => false,
+            _ => true,
+        }
+    }
+}
+
+/// `telemetry` -> `Telemetry`; a form with a capital already stays as it is.
+fn capitalize_lowercase(form: &str) -> String {
+    let mut chars = form.chars();
+    match chars.next() {
+        Some(first) if first.is_lowercase() => first.to_uppercase().chain(chars).collect(),
+        _ => form.to_owned(),
+    }
+}
+
+/// Whether a match at `start..end` lies inside a URL or an email address.
+fn inside_link(text: &str, start: usize, end: usize) -> bool {
+    const WINDOW: usize = 80;
+    let lo = text.floor_char_boundary(start.saturating_sub(WINDOW));
+    let hi = text.ceil_char_boundary((end + WINDOW).min(text.len()));
+    let before = text.get(lo..start).unwrap_or("");
+    let before = before.rsplit(char::is_whitespace).next().unwrap_or("");
+    let after = text.get(end..hi).unwrap_or("");
+    let after = after.split(char::is_whitespace).next().unwrap_or("");
+    let looks_like_link = |part: &str| {
+        // Nearly every token has none of these: skip the marker search.
+        if !part.contains(['@', '/', '.', ':']) {
+            return false;
+        }
+        part.contains('@')
+            || part.contains("://")
+            || part.contains("www.")
+            || [
+                ".com", ".io/", ".org", ".dev/", ".co/", ".me/", ".ai/", ".app/", ".edu", ".gov/",
+            ]
+            .iter()
+            .any(|tld| part.contains(tld))
+    };
+    // A domain name followed by a path: `github.com/jane`.
+    // (Not `.net`: `ASP.NET/C#` is a list of skills.)
+    const DOMAINS: [&str; 10] = [
+        ".com", ".io", ".org", ".dev", ".co", ".me", ".ai", ".app", ".edu", ".gov",
+    ];
+    let domain_with_path = after.starts_with('/')
+        && text
+            .get(start..end)
+            .is_some_and(|m| DOMAINS.iter().any(|d| m.ends_with(d)));
+    domain_with_path || looks_like_link(before) || looks_like_link(after)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::scan::testkit;
+
+    fn found(text: &str) -> Vec<String> {
+        let (catalog, matcher) = testkit::catalog_and_matcher();
+        let norm = text.to_lowercase();
+        matcher
+            .candidates(&norm)
+            .iter()
+            .map(|c| {
+                let pattern = matcher.pattern(c.pattern).unwrap();
+                let skill = &catalog.skill(pattern.owners[0].skill).skill.slug;
+                format!("{skill}={}", &norm[c.start..c.end])
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_term_inside_a_longer_word_is_not_a_match() {
+        assert_eq!(
+            found("JavaScript NoSQL MongoDB"),
+            ["javascript=javascript", "nosql=nosql", "mongodb=mongodb"]
+        );
+    }
+
+    #[test]
+    fn technology_punctuation_belongs_to_the_term() {
+        assert_eq!(
+            found("C++, C#, F# and .NET with ASP.NET Core on Node.js and Vue.js"),
+            [
+                "cpp=c++",
+                "csharp=c#",
+                "fsharp=f#",
+                "dotnet=.net",
+                "aspnet-core=asp.net core",
+                "nodejs=node.js",
+                "vuejs=vue.js"
+            ]
+        );
+        assert_eq!(
+            found("CI/CD, TCP/IP, A/B testing, PL/SQL, T-SQL and Objective-C"),
+            [
+                "ci-cd=ci/cd",
+                "tcp-ip=tcp/ip",
+                "ab-testing=a/b testing",
+                "pl-sql=pl/sql",
+                "t-sql=t-sql",
+                "objective-c=objective-c"
+            ]
+        );
+    }
+
+    #[test]
+    fn c_plus_plus_never_yields_c_and_r_and_d_never_yields_r() {
+        assert_eq!(found("c+ r&d c-suite"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn sentence_punctuation_after_a_name_is_a_boundary() {
+        assert_eq!(found("experience with Node.js."), ["nodejs=node.js"]);
+        assert_eq!(
+            found("Docker, Kubernetes; Python: SQL!"),
+            ["docker=docker", "kubernetes=kubernetes", "python=python", "sql=sql"]
+        );
+        assert_eq!(found("Go."), ["go=go"]);
+    }
+
+    #[test]
+    fn plurals_possessives_and_versions_of_plain_terms_count() {
+        assert_eq!(found("REST APIs"), ["rest-api=rest apis"]);
+        assert_eq!(found("Docker's cache"), ["docker=docker"]);
+        assert_eq!(found("Python3 and HTML5"), ["python=python", "html=html"]);
+        assert_eq!(found("Swifts gos"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn the_longest_term_wins_and_a_failed_long_term_falls_back_to_a_shorter_one() {
+        assert_eq!(
+            found("Spring Boot and React Native"),
+            ["spring-boot=spring boot", "react-native=react native"]
+        );
+        assert_eq!(found("Spring Bootcamp"), ["spring=spring"]);
+    }
+
+    #[test]
+    fn hyphens_bound_plain_terms_but_not_ambiguous_or_one_letter_ones() {
+        assert_eq!(found("React-based"), ["react=react"]);
+        assert_eq!(found("go-getter go-to-market c-level"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn terms_inside_links_and_email_addresses_do_not_count() {
+        assert_eq!(
+            found("github.com/jane/kubernetes-demo jane@go.dev https://react.dev"),
+            Vec::<String>::new()
+        );
+        assert_eq!(found("asp.net/c#"), ["aspnet-core=asp.net", "csharp=c#"]);
+        assert_eq!(
+            found("github.com/jane and GitHub or github.com."),
+            ["github=github", "github=github.com"]
+        );
+    }
+
+    #[test]
+    fn job_titles_are_found_at_word_boundaries() {
+        let (catalog, matcher) = testkit::catalog_and_matcher();
+        let titles = matcher.titles("senior backend engineers wanted; not a superbackend engineer");
+        assert_eq!(titles.len(), 1);
+        assert_eq!(catalog.role(titles[0].role).role.slug, "backend-developer");
+    }
+}

@@ -1,0 +1,425 @@
+//! What a resume is made of: sections, bullets, contact details, words, and
+//! which bullets are quantified.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::scan::document::Document;
+use crate::scan::keywords::Found;
+use crate::scan::layout::Line;
+use crate::scan::matcher::KeywordMatcher;
+use crate::scan::rules::SectionKind;
+use crate::scan::text::offset_in;
+use crate::taxonomy::Catalog;
+
+/// An analyzed resume.
+#[derive(Debug, Clone)]
+pub(crate) struct Resume {
+    pub doc: Document,
+    pub skills: Found,
+    pub bullets: Vec<Bullet>,
+    pub contact: Contact,
+    pub words: usize,
+}
+
+/// A bullet point: its text (over wrapped lines) and what it says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Bullet {
+    /// The bullet's text without its marker (normalized byte range).
+    pub range: Range<usize>,
+    pub section: Option<SectionKind>,
+    /// Whether the bullet sits under a heading at all.
+    pub headed: bool,
+    pub words: usize,
+    pub quantified: bool,
+}
+
+impl Bullet {
+    /// Whether the bullet describes work: in experience or projects, or in a
+    /// resume without those headings, anywhere but skills, education and
+    /// certifications.
+    pub(crate) fn describes_work(&self, resume_has_work_sections: bool) -> bool {
+        match self.section {
+            Some(SectionKind::Experience | SectionKind::Projects) => true,
+            Some(SectionKind::Skills | SectionKind::Education | SectionKind::Certifications) => false,
+            Some(SectionKind::Summary) | None => !resume_has_work_sections && !self.headed,
+        }
+    }
+}
+
+/// Where the contact details are (normalized byte ranges).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Contact {
+    pub email: Option<Range<usize>>,
+    pub phone: Option<Range<usize>>,
+    pub linkedin: Option<Range<usize>>,
+    pub github: Option<Range<usize>>,
+    pub website: Option<Range<usize>>,
+    pub location: Option<Range<usize>>,
+}
+
+impl Resume {
+    pub(crate) fn new(catalog: &Catalog, matcher: &KeywordMatcher, text: &str) -> Self {
+        let doc = Document::new(text);
+        let skills = Found::find(catalog, matcher, &doc);
+        let bullets = find_bullets(&doc);
+        let contact = find_contact(&doc);
+        let words = count_words(doc.text());
+        Self {
+            doc,
+            skills,
+            bullets,
+            contact,
+            words,
+        }
+    }
+
+    pub(crate) fn text(&self) -> &str {
+        self.doc.text()
+    }
+
+    /// Whether the resume has experience or project headings.
+    pub(crate) fn has_work_sections(&self) -> bool {
+        self.doc.has_section(SectionKind::Experience) || self.doc.has_section(SectionKind::Projects)
+    }
+
+    /// The bullets that describe work (experience and projects).
+    pub(crate) fn work_bullets(&self) -> impl Iterator<Item = &Bullet> {
+        let headed = self.has_work_sections();
+        self.bullets.iter().filter(move |b| b.describes_work(headed))
+    }
+
+    /// The bullets that are not lists of skills, degrees or certificates.
+    pub(crate) fn prose_bullets(&self) -> impl Iterator<Item = &Bullet> {
+        self.bullets.iter().filter(|b| {
+            !matches!(
+                b.section,
+                Some(SectionKind::Skills | SectionKind::Education | SectionKind::Certifications)
+            )
+        })
+    }
+
+    pub(crate) fn bullet_text(&self, bullet: &Bullet) -> &str {
+        self.text().get(bullet.range.clone()).unwrap_or("")
+    }
+}
+
+fn find_bullets(doc: &Document) -> Vec<Bullet> {
+    let text = doc.text();
+    let mut bullets: Vec<Bullet> = Vec::new();
+    let mut open: Option<Range<usize>> = None;
+    let heading_lines: Vec<usize> = doc.sections.iter().map(|s| s.range.start).collect();
+    let close = |range: Range<usize>, bullets: &mut Vec<Bullet>| {
+        let body = text.get(range.clone()).unwrap_or("");
+        let section = doc.section_at(range.start);
+        bullets.push(Bullet {
+            section: section.and_then(|s| s.kind),
+            headed: section.is_some(),
+            words: count_words(body),
+            quantified: is_quantified(body),
+            range,
+        });
+    };
+    for line in &doc.lines {
+        let is_heading = heading_lines.contains(&line.start);
+        if let Some(range) = open.take() {
+            if !line.bullet && !is_heading && continues_bullet(doc, line) {
+                open = Some(range.start..line.end);
+                continue;
+            }
+            close(range, &mut bullets);
+        }
+        if line.bullet && !is_heading {
+            open = Some(line.content_range());
+        }
+    }
+    if let Some(range) = open {
+        close(range, &mut bullets);
+    }
+    bullets
+}
+
+/// The words of normalized text: runs between blanks that hold a letter or
+/// a digit (a lone `•` or `|` is no word).
+pub(crate) fn count_words(text: &str) -> usize {
+    let mut words = 0;
+    let mut in_word = false;
+    let mut counted = false;
+    for &b in text.as_bytes() {
+        if b == b' ' || b == b'\n' {
+            in_word = false;
+            continue;
+        }
+        if !in_word {
+            in_word = true;
+            counted = false;
+        }
+        // A non-ASCII character counts as a letter unless it opens with 0xE2
+        // (punctuation and symbols: `•`, `–`, `→`): close enough for length.
+        if !counted && (b.is_ascii_alphanumeric() || b >= 0xC0 && b != 0xE2) {
+            words += 1;
+            counted = true;
+        }
+    }
+    words
+}
+
+/// A line that carries on the bullet before it: text wrapped by a PDF
+/// export, which starts in lowercase.
+fn continues_bullet(doc: &Document, line: &Line) -> bool {
+    let first = doc.norm.original_text(line.content..line.end);
+    first.trim_start().chars().next().is_some_and(char::is_lowercase)
+}
+
+/// Words that quantify without digits.
+fn is_number_word(word: &str) -> bool {
+    matches!(
+        word,
+        "two"
+            | "three"
+            | "four"
+            | "five"
+            | "six"
+            | "seven"
+            | "eight"
+            | "nine"
+            | "ten"
+            | "eleven"
+            | "twelve"
+            | "twenty"
+            | "thirty"
+            | "fifty"
+            | "hundred"
+            | "hundreds"
+            | "thousand"
+            | "thousands"
+            | "million"
+            | "millions"
+            | "billion"
+            | "dozen"
+            | "dozens"
+            | "doubled"
+            | "tripled"
+            | "quadrupled"
+            | "halved"
+            | "tenfold"
+    )
+}
+
+/// Whether a text contains a number that measures something: a token that
+/// starts with a digit (`40%`, `$2M`, `120ms`, `3x`, `1,200`, `+15%`) or a
+/// number word, but not a bare year (`in 2021`) nor a name with digits
+/// (`k8s`, `S3`, `Python3`).
+pub(crate) fn is_quantified(text: &str) -> bool {
+    text.split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | '/' | ',' | ';' | ':'))
+        .any(|token| {
+            let token = token.trim_matches(|c: char| matches!(c, '.' | '!' | '?' | '"' | '\''));
+            let figure = token.trim_start_matches(['$', '€', '£', '¥', '~', '+', '-', '#', '<', '>', '≈']);
+            if figure.starts_with(|c: char| c.is_ascii_digit()) {
+                return !is_year(figure);
+            }
+            is_number_word(token)
+        })
+}
+
+fn is_year(token: &str) -> bool {
+    token.len() == 4
+        && token.bytes().all(|b| b.is_ascii_digit())
+        && token.parse::<u32>().is_ok_and(|year| (1950..=2039).contains(&year))
+}
+
+static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[a-z0-9][a-z0-9._%+-]*@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}").expect("the pattern is valid")
+});
+static PHONE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:\+|\()?[0-9][0-9 ().+-]{5,22}[0-9]").expect("the pattern is valid"));
+static URL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:https?://|www\.)[^\s|,;]+|(?:[a-z0-9-]+\.)+(?:com|io|dev|me|net|org|co|app|ai)/[^\s|,;]*")
+        .expect("the pattern is valid")
+});
+static LOCATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[A-Z][A-Za-z.'-]+ ){0,3}[A-Z][A-Za-z.'-]+, ?(?:[A-Z]{2}(?: \d{5})?|(?:[A-Z][A-Za-z]+ ?){1,3})$")
+        .expect("the pattern is valid")
+});
+
+fn find_contact(doc: &Document) -> Contact {
+    let header = header_of(doc);
+    let in_header = find_contact_in(doc.text(), 0..header);
+    if in_header.email.is_some() && in_header.phone.is_some() {
+        return Contact {
+            location: find_location(doc),
+            ..in_header
+        };
+    }
+    // Contact details usually head the resume; look further only if needed.
+    let mut contact = find_contact_in(doc.text(), 0..doc.text().len());
+    contact.location = find_location(doc);
+    contact
+}
+
+/// Where the header ends: the first heading, within the first lines.
+fn header_of(doc: &Document) -> usize {
+    let first_heading = doc.sections.first().map_or(doc.text().len(), |s| s.range.start);
+    let tenth_line = doc.lines.get(10).map_or(doc.text().len(), |line| line.start);
+    first_heading.min(tenth_line)
+}
+
+fn find_contact_in(text: &str, range: Range<usize>) -> Contact {
+    let offset = range.start;
+    let text = text.get(range).unwrap_or("");
+    let shift = |r: Range<usize>| r.start + offset..r.end + offset;
+    let mut contact = Contact {
+        email: EMAIL.find(text).map(|m| m.range()),
+        ..Contact::default()
+    };
+    for m in URL.find_iter(text) {
+        let url = m.as_str();
+        let slot = if url.contains("linkedin.com") {
+            &mut contact.linkedin
+        } else if url.contains("github.com") || url.contains("gitlab.com") {
+            &mut contact.github
+        } else if contact.email.as_ref().is_some_and(|e| e.contains(&m.start())) {
+            continue;
+        } else {
+            &mut contact.website
+        };
+        slot.get_or_insert(shift(m.range()));
+    }
+    contact.phone = PHONE
+        .find_iter(text)
+        .map(|m| m.range())
+        .find(|r| text.get(r.clone()).is_some_and(is_phone))
+        .map(shift);
+    contact.email = contact.email.map(shift);
+    contact
+}
+
+/// A run of digits and separators that is a phone number, not a date range
+/// or a figure.
+fn is_phone(run: &str) -> bool {
+    let digits = run.bytes().filter(u8::is_ascii_digit).count();
+    let groups: Vec<&str> = run
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|g| !g.is_empty())
+        .collect();
+    let marked = run.starts_with(['+', '(']);
+    let all_years = groups.iter().all(|g| is_year(g));
+    (10..=15).contains(&digits) && !all_years || (7..=9).contains(&digits) && marked && groups.len() >= 2
+}
+
+/// A `City, ST` or `City, Country` item among the lines before the first heading.
+fn find_location(doc: &Document) -> Option<Range<usize>> {
+    let header_end = doc.sections.first().map_or(doc.text().len(), |s| s.range.start);
+    doc.lines
+        .iter()
+        .take(6)
+        .filter(|line| line.end <= header_end)
+        .flat_map(|line| {
+            let body = doc.text().get(line.range()).unwrap_or("");
+            body.split(['|', '•', ';'])
+                .map(|piece| {
+                    let start = line.start + offset_in(body, piece);
+                    start..start + piece.len()
+                })
+                .collect::<Vec<_>>()
+        })
+        .find_map(|range| {
+            let original = doc.norm.original_text(range.clone());
+            let trimmed = original.trim();
+            LOCATION.is_match(trimmed).then_some(range)
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scan::testkit;
+
+    fn resume(text: &str) -> Resume {
+        let (catalog, matcher) = testkit::catalog_and_matcher();
+        Resume::new(catalog, matcher, text)
+    }
+
+    #[test]
+    fn words_are_counted_without_bullets_and_separators() {
+        assert_eq!(count_words("• built 3 apis | in go\nrésumé – done"), 7);
+        assert_eq!(count_words(""), 0);
+    }
+
+    #[test]
+    fn numbers_quantify_a_bullet_but_a_bare_year_does_not() {
+        for text in [
+            "cut latency by 40%",
+            "saved $2M",
+            "p99 of 120ms",
+            "3x faster",
+            "served 1,200 users",
+            "doubled revenue",
+            "led two teams",
+        ] {
+            assert!(is_quantified(text), "{text}");
+        }
+        for text in [
+            "joined in 2021",
+            "built the payments api",
+            "worked on one project",
+            "moved to k8s and s3 with python3",
+        ] {
+            assert!(!is_quantified(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn contact_details_are_found_and_dates_are_not_phones() {
+        let r = resume(
+            "Jane Doe\nAustin, TX | jane.doe@mail.com | (555) 123-4567\nlinkedin.com/in/janedoe · github.com/jane\nExperience\n2019 - 2021 Acme",
+        );
+        let text = r.text();
+        assert_eq!(&text[r.contact.email.clone().unwrap()], "jane.doe@mail.com");
+        assert_eq!(&text[r.contact.phone.clone().unwrap()], "(555) 123-4567");
+        assert_eq!(&text[r.contact.linkedin.clone().unwrap()], "linkedin.com/in/janedoe");
+        assert_eq!(&text[r.contact.github.clone().unwrap()], "github.com/jane");
+        assert_eq!(
+            r.doc.norm.original_text(r.contact.location.clone().unwrap()).trim(),
+            "Austin, TX"
+        );
+        let r = resume("Jane\nExperience\n2019 - 2021 Acme\n2015 - 2019 2019 - 2021");
+        assert_eq!(r.contact, Contact::default());
+    }
+
+    #[test]
+    fn international_phone_numbers_count() {
+        let r = resume("Jane Doe · +44 20 7946 0958 · London, United Kingdom");
+        assert!(r.contact.phone.is_some());
+        assert!(r.contact.location.is_some());
+    }
+
+    #[test]
+    fn bullets_follow_their_wrapped_lines_and_know_their_section() {
+        let r = resume(
+            "Experience\n• Built the payments API, cutting\n  latency by 40%\n• Responsible for on-call\nSkills\n• Go\n- Python",
+        );
+        let texts: Vec<&str> = r.bullets.iter().map(|b| r.bullet_text(b)).collect();
+        assert_eq!(
+            texts,
+            [
+                "built the payments api, cutting\nlatency by 40%",
+                "responsible for on-call",
+                "go",
+                "python"
+            ]
+        );
+        assert!(r.bullets[0].quantified);
+        assert_eq!(r.bullets[0].section, Some(SectionKind::Experience));
+        assert_eq!(r.work_bullets().count(), 2);
+        assert_eq!(r.prose_bullets().count(), 2);
+    }
+
+    #[test]
+    fn without_headings_every_bullet_describes_work() {
+        let r = resume("Jane Doe\n• Built X\n• Led Y");
+        assert_eq!(r.work_bullets().count(), 2);
+    }
+}

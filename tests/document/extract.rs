@@ -1,0 +1,217 @@
+//! In-process extraction of well-formed resumes: the words survive, the
+//! reading order holds, and the readability report says what an ATS would
+//! trip on.
+
+use atscan::document::{DocumentError, Extracted, Format, Limits, WarningCode, extract};
+
+use crate::fixtures::*;
+
+fn read(bytes: &[u8]) -> Extracted {
+    extract(bytes, &Limits::default()).expect("a readable document")
+}
+
+fn has_warning(extracted: &Extracted, code: WarningCode) -> bool {
+    extracted.warnings.iter().any(|w| w.code == code)
+}
+
+fn lines(text: &str) -> Vec<&str> {
+    text.lines().map(str::trim).filter(|l| !l.is_empty()).collect()
+}
+
+const SKILLS: [&str; 4] = ["Kubernetes", "PostgreSQL", "C++", "Node.js"];
+
+fn assert_skills_survive(text: &str) {
+    for skill in SKILLS {
+        assert!(text.contains(skill), "{skill} is missing from:\n{text}");
+    }
+}
+
+#[test]
+fn plain_text_in_three_encodings_reads_the_same() {
+    for (encoding, bytes) in [
+        ("utf-8", RESUME_TEXT.as_bytes().to_vec()),
+        ("utf-16", utf16le_with_bom(RESUME_TEXT)),
+        ("latin-1", latin1(RESUME_TEXT)),
+    ] {
+        let extracted = read(&bytes);
+        assert_eq!(extracted.format, Format::Text, "{encoding}");
+        assert_eq!(words(&extracted.text), words(RESUME_TEXT), "{encoding}");
+        assert!(extracted.text.contains("José Müller"), "{encoding}: {}", extracted.text);
+        assert_skills_survive(&extracted.text);
+        assert_eq!(extracted.characters, extracted.text.chars().count());
+        assert!(extracted.warnings.is_empty(), "{encoding}: {:?}", extracted.warnings);
+    }
+}
+
+#[test]
+fn a_one_column_pdf_keeps_every_word_and_nothing_more() {
+    let extracted = read(&one_column_pdf());
+    assert_eq!(extracted.format, Format::Pdf);
+    assert_eq!(extracted.pages, Some(2));
+    assert_eq!(words(&extracted.text), words(ONE_COLUMN_TEXT), "{}", extracted.text);
+    assert_skills_survive(&extracted.text);
+    // Ligature glyphs and a word hyphenated across lines come back whole.
+    assert!(extracted.text.contains("profile service and the official SDK"));
+    assert!(extracted.text.contains("Ran Kubernetes"), "{}", extracted.text);
+    // TeX-style spacing (position jumps, no space glyphs) still separates words.
+    assert!(
+        extracted
+            .text
+            .contains("Platforms: Kubernetes, Docker, PostgreSQL, Redis, Node.js")
+    );
+    // The running header is kept once, page numbers not at all.
+    assert_eq!(extracted.text.matches("Jane Doe Resume").count(), 1);
+    assert!(!extracted.text.contains("Page 1"));
+    // A right-aligned date stays with its job title.
+    let job = lines(&extracted.text)
+        .into_iter()
+        .find(|l| l.contains("Acme Payments"))
+        .unwrap();
+    assert!(job.contains("2019 - 2024"), "{job}");
+    assert!(
+        !has_warning(&extracted, WarningCode::MultiColumn),
+        "{:?}",
+        extracted.warnings
+    );
+}
+
+#[test]
+fn a_two_column_pdf_is_read_column_by_column() {
+    let extracted = read(&two_column_pdf());
+    assert_eq!(words(&extracted.text), words(&two_column_text()));
+    assert_skills_survive(&extracted.text);
+
+    let lines = lines(&extracted.text);
+    assert_eq!(lines[..2], TWO_COLUMN_HEADER, "{}", extracted.text);
+    // Each column's lines come out together and in order.
+    for column in [&TWO_COLUMN_LEFT[..], &TWO_COLUMN_RIGHT[..]] {
+        let first = lines.iter().position(|l| *l == column[0]).unwrap();
+        assert_eq!(lines[first..first + column.len()], *column, "{}", extracted.text);
+    }
+    assert!(has_warning(&extracted, WarningCode::MultiColumn));
+}
+
+#[test]
+fn a_scanned_pdf_is_an_error_that_says_ats_cannot_read_it() {
+    let error = extract(&scanned_pdf(), &Limits::default()).unwrap_err();
+    assert_eq!(
+        error,
+        DocumentError::Empty("this PDF looks scanned: ATS systems cannot read it either".into())
+    );
+}
+
+#[test]
+fn subset_fonts_are_read_through_their_unicode_map_and_losses_are_reported() {
+    let mut page = PdfPage::default();
+    page.text(72.0, 700.0, 12.0, "Site reliability engineer")
+        .text_in_subset_font(72.0, 680.0, 12.0, "Skills: Kubernetes, PostgreSQL, C++, Node.js")
+        .text_without_unicode_map(72.0, 660.0, 12.0, 12);
+    let extracted = read(&pdf(&[page]));
+    assert_eq!(
+        extracted.text,
+        "Site reliability engineer\nSkills: Kubernetes, PostgreSQL, C++, Node.js"
+    );
+    let lost = extracted
+        .warnings
+        .iter()
+        .find(|w| w.code == WarningCode::LostCharacters)
+        .expect("a warning about the undecodable line");
+    assert!(lost.message.starts_with("12 character(s)"), "{}", lost.message);
+}
+
+#[test]
+fn a_form_that_draws_itself_does_not_hang_the_page() {
+    let mut page = PdfPage::default();
+    page.text(
+        72.0,
+        700.0,
+        12.0,
+        "Quality engineer with Selenium and Playwright experience",
+    )
+    .self_drawing_form();
+    let extracted = read(&pdf(&[page]));
+    assert!(extracted.text.contains("Selenium and Playwright"));
+}
+
+#[test]
+fn a_docx_reads_body_table_text_box_and_header() {
+    let extracted = read(&docx_resume());
+    assert_eq!(extracted.format, Format::Docx);
+    assert_eq!(words(&extracted.text), words(DOCX_TEXT), "{}", extracted.text);
+    assert_skills_survive(&extracted.text);
+    let lines = lines(&extracted.text);
+    // A table row stays on one line; a list item is marked as one.
+    assert!(lines.contains(&"Languages | Rust, C++, Node.js"), "{lines:?}");
+    assert!(lines.contains(&"• Reduced incident count by half with better alerting"));
+    // The text box is read once, not again from its VML fallback copy;
+    // deleted text (tracked changes) is not read.
+    assert_eq!(extracted.text.matches("Open to relocation").count(), 1);
+    assert!(!extracted.text.contains("OpenStack"));
+    // The page header comes first, the footer last.
+    assert!(lines[0].starts_with("Priya Natarajan"));
+    assert_eq!(*lines.last().unwrap(), "Curriculum vitae");
+    for code in [
+        WarningCode::TableLayout,
+        WarningCode::TextBoxes,
+        WarningCode::ContactInHeaderFooter,
+    ] {
+        assert!(
+            has_warning(&extracted, code),
+            "{code} missing: {:?}",
+            extracted.warnings
+        );
+    }
+}
+
+#[test]
+fn a_docx_that_is_only_a_picture_is_an_error_that_says_so() {
+    let error = extract(&docx_with_only_an_image(), &Limits::default()).unwrap_err();
+    let DocumentError::Empty(why) = error else {
+        panic!("expected Empty, got {error:?}");
+    };
+    assert!(why.contains("only in images"), "{why}");
+}
+
+#[test]
+fn an_odt_reads_headings_lists_tables_and_skips_comments() {
+    let extracted = read(&odt_resume());
+    assert_eq!(extracted.format, Format::Odt);
+    let lines = lines(&extracted.text);
+    assert_eq!(lines[0], "Marta Kowalska");
+    assert!(
+        lines.contains(&"marta.kowalska@example.com\t+48 600 700 800"),
+        "{lines:?}"
+    );
+    assert!(lines.contains(&"Data engineer building pipelines in Python and PostgreSQL"));
+    assert!(lines.contains(&"• Kubernetes operators in Go"));
+    assert!(lines.contains(&"Spark | Airflow"));
+    assert!(lines.contains(&"Reviewed code daily"), "{lines:?}");
+    assert!(has_warning(&extracted, WarningCode::TableLayout));
+}
+
+#[test]
+fn rtf_html_and_markdown_are_recognized_by_content() {
+    let rtf = br"{\rtf1\ansi\ansicpg1252{\fonttbl{\f0 Calibri;}}\f0 Sam Lee\par Skills: Kubernetes, PostgreSQL, C++, Node.js\par Caf\'e9 owner\par}";
+    let extracted = read(rtf);
+    assert_eq!(extracted.format, Format::Rtf);
+    assert_eq!(
+        extracted.text,
+        "Sam Lee\nSkills: Kubernetes, PostgreSQL, C++, Node.js\nCafé owner"
+    );
+
+    let html = b"<!doctype html><html><head><title>ignored</title><script>alert(1)</script></head>\
+        <body><h1>Sam Lee</h1><ul><li>Kubernetes &amp; PostgreSQL</li><li>C++, Node.js</li></ul></body></html>";
+    let extracted = read(html);
+    assert_eq!(extracted.format, Format::Html);
+    assert_eq!(extracted.text, "Sam Lee\n\n• Kubernetes & PostgreSQL\n• C++, Node.js");
+
+    let markdown = "# Sam Lee\n\n## Skills\n\n- **Kubernetes**, `PostgreSQL`\n- C++, Node.js\n\n## Links\n\n[GitHub](https://github.com/samlee)\n";
+    let extracted = read(markdown.as_bytes());
+    assert_eq!(extracted.format, Format::Markdown);
+    assert!(
+        extracted.text.contains("- Kubernetes, PostgreSQL"),
+        "{}",
+        extracted.text
+    );
+    assert!(extracted.text.contains("GitHub (https://github.com/samlee)"));
+}

@@ -1,0 +1,463 @@
+//! The scan engine over the real default knowledge base: a corpus of
+//! realistic resume/job pairs across roles (tests/fixtures/scan/*.toml) with
+//! the skills, importances and mistakes a careful reader would expect; a trap
+//! corpus of ordinary English; span round-trips; and properties of the score.
+#![allow(clippy::unwrap_used)]
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::sync::OnceLock;
+
+use atscan::scan::{self, KeywordMatcher, ScanReport, ScanRequest, TextSpan};
+use atscan::taxonomy::files::default_taxonomy;
+use atscan::taxonomy::{Catalog, Importance, normalize_term};
+use proptest::prelude::*;
+use serde::Deserialize;
+
+fn snapshot() -> &'static (Catalog, KeywordMatcher) {
+    static SNAPSHOT: OnceLock<(Catalog, KeywordMatcher)> = OnceLock::new();
+    SNAPSHOT.get_or_init(|| {
+        let catalog = Catalog::build(default_taxonomy().unwrap(), 0).unwrap();
+        let matcher = KeywordMatcher::build(&catalog).unwrap();
+        (catalog, matcher)
+    })
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Case {
+    resume: Text,
+    job: Option<Text>,
+    expect: Expect,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Text {
+    text: String,
+}
+
+/// What a careful human reader expects of a case; every list is optional.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+struct Expect {
+    /// The target role the client passes.
+    given_role: Option<String>,
+    /// The role of the report (given or inferred).
+    role: Option<String>,
+    resume_skills: Vec<String>,
+    resume_absent: Vec<String>,
+    job_skills: Vec<String>,
+    job_absent: Vec<String>,
+    job_required: Vec<String>,
+    job_preferred: Vec<String>,
+    /// Job keywords the resume lacks.
+    missing: Vec<String>,
+    mistakes: Vec<String>,
+    no_mistakes: Vec<String>,
+    min_score: Option<u8>,
+    max_score: Option<u8>,
+}
+
+fn cases() -> &'static [(String, Case)] {
+    static CASES: OnceLock<Vec<(String, Case)>> = OnceLock::new();
+    CASES.get_or_init(|| {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/scan");
+        let mut cases: Vec<(String, Case)> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|entry| entry.unwrap().path())
+            .filter(|path| path.extension().is_some_and(|ext| ext == "toml"))
+            .map(|path| {
+                let name = path.file_stem().unwrap().to_string_lossy().into_owned();
+                let case: Case =
+                    toml::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap_or_else(|e| panic!("{name}: {e}"));
+                (name, case)
+            })
+            .collect();
+        cases.sort_by(|a, b| a.0.cmp(&b.0));
+        cases
+    })
+}
+
+fn run(case: &Case) -> ScanReport {
+    let (catalog, matcher) = snapshot();
+    let role = case.expect.given_role.as_deref().map(|slug| {
+        catalog
+            .role_by_slug(slug)
+            .unwrap_or_else(|| panic!("role {slug} is not in the taxonomy"))
+    });
+    let request = ScanRequest {
+        resume: &case.resume.text,
+        job: case.job.as_ref().map(|j| j.text.as_str()),
+        role,
+    };
+    scan::scan(catalog, matcher, &request).unwrap()
+}
+
+fn slug(catalog: &Catalog, skill: atscan::taxonomy::SkillIdx) -> &str {
+    &catalog.skill(skill).skill.slug
+}
+
+/// Every way the report departs from what the case expects.
+fn departures(case: &Case) -> Vec<String> {
+    let (catalog, matcher) = snapshot();
+    let report = run(case);
+    let expect = &case.expect;
+    let mut wrong = Vec::new();
+    let resume: Vec<&str> = report
+        .resume_keywords()
+        .iter()
+        .map(|h| slug(catalog, h.skill))
+        .collect();
+    let job: BTreeMap<&str, Importance> = report
+        .matched()
+        .iter()
+        .map(|m| (m.skill, m.importance))
+        .chain(report.missing().iter().map(|m| (m.skill, m.importance)))
+        .map(|(skill, importance)| (slug(catalog, skill), importance))
+        .collect();
+    let known = |s: &str| catalog.skill_by_slug(s).is_some();
+    for s in &expect.resume_skills {
+        if !known(s) {
+            wrong.push(format!("skill {s} is not in the taxonomy"));
+        } else if !resume.contains(&s.as_str()) {
+            wrong.push(format!("resume should name {s}"));
+        }
+    }
+    let lists = [
+        &expect.resume_absent,
+        &expect.job_skills,
+        &expect.job_absent,
+        &expect.job_required,
+        &expect.job_preferred,
+        &expect.missing,
+    ];
+    for s in lists.into_iter().flatten() {
+        if !known(s) {
+            wrong.push(format!("skill {s} is not in the taxonomy"));
+        }
+    }
+    for s in &expect.resume_absent {
+        if resume.contains(&s.as_str()) {
+            wrong.push(format!("resume should not name {s}"));
+        }
+    }
+    for s in &expect.job_skills {
+        if !job.contains_key(s.as_str()) {
+            wrong.push(format!("job should name {s}"));
+        }
+    }
+    for s in &expect.job_absent {
+        if job.contains_key(s.as_str()) {
+            wrong.push(format!("job should not name {s}"));
+        }
+    }
+    for (list, importance) in [
+        (&expect.job_required, Importance::Required),
+        (&expect.job_preferred, Importance::Preferred),
+    ] {
+        for s in list {
+            match job.get(s.as_str()) {
+                Some(found) if *found == importance => {}
+                found => wrong.push(format!("job should ask for {s} as {importance:?}, got {found:?}")),
+            }
+        }
+    }
+    let missing: Vec<&str> = report.missing().iter().map(|m| slug(catalog, m.skill)).collect();
+    for s in &expect.missing {
+        if !missing.contains(&s.as_str()) {
+            wrong.push(format!("{s} should be missing"));
+        }
+    }
+    let mistakes: Vec<&str> = report
+        .mistakes(catalog, matcher)
+        .iter()
+        .map(|m| catalog.mistake(m.mistake).mistake.slug.as_str())
+        .collect();
+    for m in &expect.mistakes {
+        if catalog.mistake_by_slug(m).is_none() {
+            wrong.push(format!("mistake {m} is not in the taxonomy"));
+        } else if !mistakes.contains(&m.as_str()) {
+            wrong.push(format!("mistake {m} should be detected"));
+        }
+    }
+    for m in &expect.no_mistakes {
+        if let Some(found) = report
+            .mistakes(catalog, matcher)
+            .iter()
+            .find(|d| catalog.mistake(d.mistake).mistake.slug == *m)
+        {
+            wrong.push(format!("mistake {m} should not be detected: {}", found.message));
+        }
+    }
+    let role = report.role().map(|r| catalog.role(r).role.slug.as_str());
+    if expect.role.is_some() && role != expect.role.as_deref() {
+        wrong.push(format!("role should be {:?}, got {role:?}", expect.role));
+    }
+    let overall = report.score().overall;
+    if expect.min_score.is_some_and(|min| overall < min) || expect.max_score.is_some_and(|max| overall > max) {
+        wrong.push(format!(
+            "score {overall} is outside {:?}..={:?}",
+            expect.min_score, expect.max_score
+        ));
+    }
+    wrong
+}
+
+#[test]
+fn the_corpus_covers_twenty_pairs_across_eight_roles() {
+    let roles: std::collections::BTreeSet<&str> =
+        cases().iter().filter_map(|(_, c)| c.expect.role.as_deref()).collect();
+    assert!(cases().len() >= 20, "{} cases", cases().len());
+    assert!(roles.len() >= 8, "{roles:?}");
+}
+
+#[test]
+fn every_case_reads_as_a_careful_reader_expects() {
+    let failures: Vec<String> = cases()
+        .iter()
+        .flat_map(|(name, case)| departures(case).into_iter().map(move |d| format!("{name}: {d}")))
+        .collect();
+    assert!(
+        failures.is_empty(),
+        "{} departures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+/// One sentence per line; `#` starts a comment.
+fn lines(file: &str) -> Vec<String> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/scan")
+        .join(file);
+    std::fs::read_to_string(path)
+        .unwrap()
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+fn ordinary_english_yields_no_ambiguous_skill() {
+    let (catalog, matcher) = snapshot();
+    let mut failures = Vec::new();
+    for sentence in lines("traps.txt") {
+        for hit in scan::extract_keywords(catalog, matcher, &sentence) {
+            for span in &hit.spans {
+                let ambiguous = catalog.skills_named(&span.text).iter().any(|t| t.ambiguous);
+                if ambiguous {
+                    failures.push(format!(
+                        "{sentence:?}: {} from {:?}",
+                        slug(catalog, hit.skill),
+                        span.text
+                    ));
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn the_same_words_in_technical_context_are_skills() {
+    let (catalog, matcher) = snapshot();
+    let mut failures = Vec::new();
+    for line in lines("technical.txt") {
+        let (expected, sentence) = line.split_once('|').unwrap();
+        let found: Vec<&str> = scan::extract_keywords(catalog, matcher, sentence.trim())
+            .iter()
+            .map(|hit| slug(catalog, hit.skill))
+            .collect();
+        if !found.contains(&expected.trim()) {
+            failures.push(format!("{sentence:?} should name {expected}, found {found:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+fn utf16_slice(text: &str, span: &TextSpan) -> String {
+    let units: Vec<u16> = text.encode_utf16().collect();
+    String::from_utf16_lossy(&units[span.start as usize..span.end as usize])
+}
+
+/// Emoji and other non-BMP characters before and between the words.
+fn with_emoji(text: &str) -> String {
+    let mut out = String::from("🚀 𝔍𝔞𝔫𝔢 ");
+    for (i, line) in text.lines().enumerate() {
+        if i % 3 == 1 {
+            out.push_str("👩🏽‍💻 ");
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn every_span_slices_back_to_its_text_in_utf16_after_emoji() {
+    let (catalog, matcher) = snapshot();
+    for (name, case) in cases() {
+        let resume = with_emoji(&case.resume.text);
+        let job = case.job.as_ref().map(|j| with_emoji(&j.text));
+        let request = ScanRequest {
+            resume: &resume,
+            job: job.as_deref(),
+            role: None,
+        };
+        let report = scan::scan(catalog, matcher, &request).unwrap();
+        let mut spans: Vec<(&str, &TextSpan)> = Vec::new();
+        spans.extend(
+            report
+                .resume_keywords()
+                .iter()
+                .flat_map(|h| &h.spans)
+                .map(|s| (resume.as_str(), s)),
+        );
+        if let Some(job) = &job {
+            spans.extend(
+                report
+                    .job_keywords()
+                    .iter()
+                    .flat_map(|h| &h.spans)
+                    .map(|s| (job.as_str(), s)),
+            );
+        }
+        spans.extend(report.sections().iter().map(|s| (resume.as_str(), &s.span)));
+        spans.extend(
+            report
+                .mistakes(catalog, matcher)
+                .iter()
+                .flat_map(|m| &m.evidence)
+                .map(|s| (resume.as_str(), s)),
+        );
+        spans.extend(
+            report
+                .suggestions(catalog, matcher)
+                .iter()
+                .flat_map(|s| &s.evidence)
+                .map(|s| (resume.as_str(), s)),
+        );
+        assert!(!spans.is_empty(), "{name}");
+        for (text, span) in spans {
+            assert_eq!(utf16_slice(text, span), span.text, "{name}: {span:?}");
+        }
+        // Keyword spans cover exactly the matched words.
+        for hit in report.resume_keywords() {
+            for span in &hit.spans {
+                let key = normalize_term(&span.text);
+                let written = catalog.skills_named(&key).iter().any(|t| t.skill == hit.skill)
+                    || catalog
+                        .skills_named(key.trim_end_matches('s'))
+                        .iter()
+                        .any(|t| t.skill == hit.skill);
+                assert!(
+                    written,
+                    "{name}: {:?} is not a way of writing {}",
+                    span.text,
+                    slug(catalog, hit.skill)
+                );
+            }
+        }
+    }
+}
+
+/// Roles whose work has little in common with software development.
+fn is_software(role: &str) -> bool {
+    [
+        "backend",
+        "frontend",
+        "data-scientist",
+        "devops",
+        "ios",
+        "full-stack",
+        "qa",
+    ]
+    .iter()
+    .any(|r| role.contains(r))
+}
+
+fn score(resume: &str, job: Option<&str>) -> u8 {
+    let (catalog, matcher) = snapshot();
+    scan::scan(
+        catalog,
+        matcher,
+        &ScanRequest {
+            resume,
+            job,
+            role: None,
+        },
+    )
+    .unwrap()
+    .score()
+    .overall
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    #[test]
+    fn the_score_is_within_bounds_and_deterministic(i in 0usize..100, j in 0usize..100, keep in prop::collection::vec(any::<bool>(), 60)) {
+        let cases = cases();
+        let (_, case) = &cases[i % cases.len()];
+        let (_, other) = &cases[j % cases.len()];
+        // A resume with some of its lines dropped, against any job.
+        let resume: String = case.resume.text.lines().zip(keep.iter().cycle()).filter(|(_, k)| **k).map(|(l, _)| format!("{l}\n")).collect();
+        prop_assume!(!resume.trim().is_empty());
+        let job = other.job.as_ref().map(|j| j.text.as_str());
+        let first = score(&resume, job);
+        prop_assert!(first <= 100);
+        prop_assert_eq!(first, score(&resume, job));
+    }
+
+    #[test]
+    fn adding_a_missing_required_keyword_never_lowers_the_score(i in 0usize..100, pick in 0usize..100) {
+        let (catalog, matcher) = snapshot();
+        let with_job: Vec<&Case> = cases().iter().map(|(_, c)| c).filter(|c| c.job.is_some()).collect();
+        let case = with_job[i % with_job.len()];
+        let job = case.job.as_ref().map(|j| j.text.as_str());
+        let request = ScanRequest { resume: &case.resume.text, job, role: None };
+        let before = scan::scan(catalog, matcher, &request).unwrap();
+        let required: Vec<_> = before.missing().iter().filter(|m| m.importance == Importance::Required).collect();
+        prop_assume!(!required.is_empty());
+        let keyword = required[pick % required.len()];
+        let resume = format!("{}\nSkills: {}\n", case.resume.text, keyword.job_wording);
+        let after = scan::scan(catalog, matcher, &ScanRequest { resume: &resume, job, role: None }).unwrap();
+        prop_assert!(after.matched().iter().any(|m| m.skill == keyword.skill), "{} not matched", keyword.job_wording);
+        prop_assert!(after.score().overall >= before.score().overall, "{} -> {}", before.score().overall, after.score().overall);
+    }
+
+    #[test]
+    fn a_resume_scores_higher_against_a_job_it_fits_than_an_unrelated_one(i in 0usize..100, j in 0usize..100) {
+        let fits: Vec<&Case> = cases().iter().map(|(_, c)| c).filter(|c| c.job.is_some() && c.expect.min_score.is_some()).collect();
+        let case = fits[i % fits.len()];
+        let role = case.expect.role.as_deref().unwrap();
+        let unrelated: Vec<&Case> = cases()
+            .iter()
+            .map(|(_, c)| c)
+            .filter(|c| c.job.is_some() && c.expect.role.as_deref().is_some_and(|r| is_software(r) != is_software(role)))
+            .collect();
+        let other = unrelated[j % unrelated.len()];
+        let fit = score(&case.resume.text, case.job.as_ref().map(|t| t.text.as_str()));
+        let misfit = score(&case.resume.text, other.job.as_ref().map(|t| t.text.as_str()));
+        prop_assert!(fit > misfit, "{fit} <= {misfit}");
+    }
+
+    #[test]
+    fn arbitrary_unicode_never_panics(resume in "\\PC{0,400}", job in proptest::option::of("\\PC{0,300}"), noise in "[\\x00-\\x{10FFFF}]{0,80}") {
+        let (catalog, matcher) = snapshot();
+        let resume = format!("{resume}{noise}");
+        let _ = scan::extract_keywords(catalog, matcher, &resume);
+        if let Ok(report) = scan::scan(catalog, matcher, &ScanRequest { resume: &resume, job: job.as_deref(), role: None }) {
+            let _ = (report.resume_keywords(), report.job_keywords(), report.sections(), report.stats());
+            let _ = report.mistakes(catalog, matcher);
+            let _ = report.suggestions(catalog, matcher);
+            let units: Vec<u16> = resume.encode_utf16().collect();
+            for span in report.resume_keywords().iter().flat_map(|h| &h.spans) {
+                prop_assert!(span.start <= span.end && (span.end as usize) <= units.len());
+            }
+        }
+    }
+}
