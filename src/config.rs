@@ -7,6 +7,7 @@ use std::time::Duration;
 use clap::Args;
 
 use crate::auth::token::TokenKeys;
+use crate::document::Isolation;
 use crate::graphql::GraphqlLimits;
 use crate::ratelimit::RateLimits;
 use crate::store::DEFAULT_DATABASE_URL;
@@ -42,6 +43,22 @@ pub struct Settings {
     /// Largest accepted request body of a JSON request, in bytes
     #[arg(long, env = "ATSCAN_MAX_BODY_BYTES", default_value_t = 1024 * 1024)]
     pub max_body_bytes: usize,
+
+    /// Largest resume or job file accepted by a scan, in bytes
+    #[arg(long, env = "ATSCAN_MAX_UPLOAD_BYTES", default_value_t = 5_000_000)]
+    pub max_upload_bytes: usize,
+
+    /// Seconds a file may take to read before its extraction is killed
+    #[arg(long, env = "ATSCAN_EXTRACT_TIMEOUT_SECS", default_value_t = 10)]
+    pub extract_timeout_secs: u64,
+
+    /// Memory (address space) of the process that reads one file, in MiB
+    #[arg(long, env = "ATSCAN_EXTRACT_MEMORY_MIB", default_value_t = 1024)]
+    pub extract_memory_mib: u64,
+
+    /// The atscan binary run to read files (it must have the `extract` subcommand); this one by default
+    #[arg(long, env = "ATSCAN_EXTRACTOR")]
+    pub extractor: Option<PathBuf>,
 
     /// Longest resume or job description text accepted by a scan, in bytes
     #[arg(long, env = "ATSCAN_MAX_TEXT_BYTES", default_value_t = 100 * 1024)]
@@ -121,6 +138,10 @@ impl Settings {
             request_timeout_secs: 15,
             max_body_bytes: 1024 * 1024,
             max_text_bytes: 100 * 1024,
+            max_upload_bytes: 5_000_000,
+            extract_timeout_secs: 10,
+            extract_memory_mib: 1024,
+            extractor: None,
             max_query_bytes: 16 * 1024,
             max_depth: 12,
             max_complexity: 5_000,
@@ -157,6 +178,17 @@ impl Settings {
                 tracing::warn!("no ATSCAN_JWT_SECRET: using an ephemeral signing secret; sessions end on restart");
                 Ok(TokenKeys::ephemeral())
             }
+        }
+    }
+
+    /// How uploaded files are read: in a child process with these limits.
+    pub fn isolation(&self) -> Isolation {
+        let defaults = Isolation::default();
+        Isolation {
+            program: self.extractor.clone().unwrap_or(defaults.program),
+            timeout: Duration::from_secs(self.extract_timeout_secs),
+            memory_bytes: self.extract_memory_mib * 1024 * 1024,
+            max_bytes: self.max_upload_bytes,
         }
     }
 

@@ -4,6 +4,7 @@
 use std::net::{IpAddr, SocketAddr};
 use std::sync::Arc;
 
+use async_graphql::ParseRequestError;
 use async_graphql::http::ALL_WEBSOCKET_PROTOCOLS;
 use async_graphql::http::{GraphiQLSource, MultipartOptions};
 use async_graphql_axum::{GraphQLProtocol, GraphQLWebSocket};
@@ -36,6 +37,8 @@ pub struct AppState {
 pub struct HttpLimits {
     pub max_body_bytes: usize,
     pub max_query_bytes: usize,
+    /// Largest uploaded file; a multipart body may carry a resume and a job.
+    pub max_upload_bytes: usize,
     /// Take the client address from `X-Forwarded-For` (only behind a proxy you run).
     pub trust_forwarded_for: bool,
 }
@@ -188,16 +191,29 @@ async fn graphql_post(
             ),
         );
     }
-    let body = match read_body(request.into_body(), state.limits.max_body_bytes).await {
+    // A multipart body may carry two files (resume and job) besides the operation.
+    let body_limit = if multipart {
+        2 * state.limits.max_upload_bytes + state.limits.max_body_bytes
+    } else {
+        state.limits.max_body_bytes
+    };
+    let body = match read_body(request.into_body(), body_limit).await {
         Ok(body) => body,
         Err(response) => return response,
     };
     let options = MultipartOptions::default()
         .max_num_files(2)
-        .max_file_size(state.limits.max_body_bytes);
+        .max_file_size(state.limits.max_upload_bytes);
     let reader = futures_util::io::Cursor::new(body);
     let graphql_request = match async_graphql::http::receive_body(Some(content_type), reader, options).await {
         Ok(request) => request,
+        Err(ParseRequestError::PayloadTooLarge) => {
+            let limit = state.limits.max_upload_bytes;
+            return error_response(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                &ApiError::PayloadTooLarge(format!("an uploaded file is larger than {limit} bytes")),
+            );
+        }
         Err(e) => {
             return error_response(
                 StatusCode::BAD_REQUEST,

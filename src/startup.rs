@@ -55,6 +55,7 @@ impl Application {
                 scan: settings.public_scan,
             },
             max_text_bytes: settings.max_text_bytes,
+            isolation: settings.isolation(),
         });
         let state = AppState {
             schema: build_schema(&settings.graphql_limits(), Some(Arc::clone(&services))),
@@ -62,6 +63,7 @@ impl Application {
             limits: HttpLimits {
                 max_body_bytes: settings.max_body_bytes,
                 max_query_bytes: settings.max_query_bytes,
+                max_upload_bytes: settings.max_upload_bytes,
                 trust_forwarded_for: settings.trust_forwarded_for,
             },
         };

@@ -15,6 +15,7 @@ use serde_json::{Value, json};
 use crate::auth::token::TokenKeys;
 use crate::auth::{Authenticator, Principal, PublicAccess};
 use crate::curation::seed_if_empty;
+use crate::document::{Isolation, extract_isolated};
 use crate::graphql::scan::FULL_REPORT_QUERY;
 use crate::graphql::{GraphqlLimits, RequestContext, Services, build_schema};
 use crate::knowledge::{IndexLocation, Knowledge};
@@ -23,10 +24,10 @@ use crate::store;
 
 #[derive(Debug, Args)]
 pub struct ScanArgs {
-    /// The resume: a text file
+    /// The resume: PDF, DOCX, ODT, RTF, HTML, Markdown or text
     #[arg(long)]
     resume: PathBuf,
-    /// The job description: a text file
+    /// The job description: a file of the same formats
     #[arg(long)]
     job: Option<PathBuf>,
     /// Target role slug (inferred from the job description when absent)
@@ -41,8 +42,11 @@ pub struct ScanArgs {
 }
 
 pub async fn run_scan(args: ScanArgs) -> anyhow::Result<()> {
-    let resume = read_text(&args.resume)?;
-    let job = args.job.as_deref().map(read_text).transpose()?;
+    let resume = read_text(&args.resume).await?;
+    let job = match &args.job {
+        Some(path) => Some(read_text(path).await?),
+        None => None,
+    };
     let report = scan_report(
         &resume,
         job.as_deref(),
@@ -58,9 +62,13 @@ pub async fn run_scan(args: ScanArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn read_text(path: &Path) -> anyhow::Result<String> {
+/// The text of a file of any supported format, read as the server reads uploads.
+async fn read_text(path: &Path) -> anyhow::Result<String> {
     let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
-    String::from_utf8(bytes).with_context(|| format!("{} is not UTF-8 text", path.display()))
+    let extracted = extract_isolated(bytes, &Isolation::default())
+        .await
+        .with_context(|| format!("reading {}", path.display()))?;
+    Ok(extracted.text)
 }
 
 /// The `scan` result of the full report query, as GraphQL serves it.
@@ -84,6 +92,7 @@ pub async fn scan_report(
         }),
         public: PublicAccess { read: true, scan: true },
         max_text_bytes: usize::MAX,
+        isolation: Isolation::default(),
     });
     let schema = build_schema(&GraphqlLimits::default(), Some(services));
     let variables = json!({ "input": { "resumeText": resume, "jobDescription": job, "role": role } });

@@ -24,6 +24,7 @@ use self::scan::{ScanMutation, ScanQuery};
 use self::search::SearchQuery;
 use self::taxonomy::TaxonomyQuery;
 use crate::auth::{Authenticator, Permission, Principal, PublicAccess};
+use crate::document::Isolation;
 use crate::knowledge::Knowledge;
 use crate::ratelimit::RateLimiter;
 
@@ -35,6 +36,8 @@ pub struct Services {
     pub public: PublicAccess,
     /// Longest resume or job text accepted, in bytes.
     pub max_text_bytes: usize,
+    /// How uploaded files are read.
+    pub isolation: Isolation,
 }
 
 /// Who sent the request being served, and from where.

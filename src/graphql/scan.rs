@@ -10,7 +10,10 @@ use super::account::rate_limited;
 use super::error::ApiError;
 use super::types::{Importance, Mistake, Role, Skill};
 use super::{RequestContext, require, services};
+use std::io::Read as _;
+
 use crate::auth::Permission;
+use crate::document::{DocumentError, extract_isolated};
 use crate::knowledge::Snapshot;
 use crate::ratelimit::Budget;
 use crate::scan::{self, ScanError, ScanRequest};
@@ -69,22 +72,24 @@ impl ScanMutation {
         {
             return Err(rate_limited(wait).into());
         }
-        let resume = match (input.resume_text, input.resume) {
-            (Some(text), None) => text,
-            (None, Some(_)) | (Some(_), Some(_)) => {
-                return Err(
-                    ApiError::UnsupportedMediaType("file uploads are not accepted by this server".into()).into(),
-                );
+        let (resume, resume_file) = match (input.resume_text, input.resume) {
+            (Some(_), Some(_)) => {
+                return Err(ApiError::BadUserInput("send resumeText or a resume file, not both".into()).into());
             }
-            (None, None) => String::new(),
+            (Some(text), None) => (text, None),
+            (None, Some(upload)) => read_upload(ctx, upload, "resume").await?,
+            (None, None) => (String::new(), None),
         };
-        let job = match (input.job_description, input.job) {
-            (text, None) => text,
-            (_, Some(_)) => {
-                return Err(
-                    ApiError::UnsupportedMediaType("file uploads are not accepted by this server".into()).into(),
-                );
+        let (job, job_file) = match (input.job_description, input.job) {
+            (Some(_), Some(_)) => {
+                return Err(ApiError::BadUserInput("send jobDescription or a job file, not both".into()).into());
             }
+            (Some(text), None) => (Some(text), None),
+            (None, Some(upload)) => {
+                let (text, file) = read_upload(ctx, upload, "job").await?;
+                (Some(text), file)
+            }
+            (None, None) => (None, None),
         };
         let limit = services.max_text_bytes;
         check_length("resume", &resume, limit)?;
@@ -109,6 +114,8 @@ impl ScanMutation {
         Ok(ScanReport {
             snap,
             report: Arc::new(report),
+            resume_file,
+            job_file,
         })
     }
 }
@@ -232,6 +239,8 @@ impl KeywordHit {
 pub struct ScanReport {
     snap: Arc<Snapshot>,
     report: Arc<scan::ScanReport>,
+    resume_file: Option<DocumentReport>,
+    job_file: Option<DocumentReport>,
 }
 
 impl ScanReport {
@@ -376,6 +385,16 @@ impl ScanReport {
             .collect()
     }
 
+    /// How readable the uploaded resume file is to an ATS; null for pasted text.
+    async fn document(&self) -> Option<&DocumentReport> {
+        self.resume_file.as_ref()
+    }
+
+    /// The same for an uploaded job description file.
+    async fn job_document(&self) -> Option<&DocumentReport> {
+        self.job_file.as_ref()
+    }
+
     async fn stats(&self) -> ResumeStats {
         let s = self.report.stats();
         ResumeStats {
@@ -390,6 +409,58 @@ impl ScanReport {
             has_location: s.has_location,
         }
     }
+}
+
+/// Reads an uploaded file in the isolated extractor.
+async fn read_upload(ctx: &Context<'_>, upload: Upload, what: &str) -> Result<(String, Option<DocumentReport>)> {
+    let services = services(ctx)?;
+    let mut bytes = Vec::new();
+    // The file is a temporary file of the request, deleted with it.
+    upload
+        .value(ctx)?
+        .into_read()
+        .read_to_end(&mut bytes)
+        .map_err(|e| ApiError::BadUserInput(format!("the {what} file could not be read: {e}")))?;
+    let extracted = extract_isolated(bytes, &services.isolation).await.map_err(|error| {
+        let message = format!("{what} file: {error}");
+        match error {
+            DocumentError::TooLarge { .. } => ApiError::PayloadTooLarge(message),
+            DocumentError::Unsupported => ApiError::UnsupportedMediaType(message),
+            DocumentError::Unavailable => ApiError::internal(error),
+            _ => ApiError::BadUserInput(message),
+        }
+    })?;
+    let report = DocumentReport {
+        format: extracted.format.name(),
+        pages: extracted.pages,
+        characters: extracted.characters as u64,
+        warnings: extracted
+            .warnings
+            .iter()
+            .map(|w| DocumentWarning {
+                code: w.code.as_str(),
+                message: w.message.clone(),
+            })
+            .collect(),
+    };
+    Ok((extracted.text, Some(report)))
+}
+
+/// How an ATS would fare reading a file.
+#[derive(SimpleObject)]
+pub struct DocumentReport {
+    /// PDF, DOCX, ODT, RTF, HTML, Markdown or plain text, detected from the content.
+    pub format: &'static str,
+    pub pages: Option<u32>,
+    pub characters: u64,
+    pub warnings: Vec<DocumentWarning>,
+}
+
+#[derive(SimpleObject)]
+pub struct DocumentWarning {
+    /// NO_TEXT_LAYER, TEXT_IN_IMAGES, MULTI_COLUMN, TABLE_LAYOUT, TEXT_BOXES, CONTACT_IN_HEADER_FOOTER, LOST_CHARACTERS
+    pub code: &'static str,
+    pub message: String,
 }
 
 #[derive(SimpleObject)]

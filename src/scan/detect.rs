@@ -968,6 +968,17 @@ mod tests {
     }
 
     #[test]
+    fn case_sensitive_phrases_count_only_as_written_and_from_their_minimum() {
+        let twice = clean_with("Backend Engineer who builds", "I am a Backend Engineer. My work builds");
+        let message = message_of(&twice, "first-person").unwrap();
+        assert_eq!(message, "Your resume uses \"I am\" once and \"My\" once.");
+        let once = clean_with("Backend Engineer who builds", "I am a Backend Engineer who builds");
+        assert_eq!(message_of(&once, "first-person"), None, "below min_count");
+        let other_case = clean_with("Backend Engineer who builds", "i am a Backend Engineer. MY work builds");
+        assert_eq!(message_of(&other_case, "first-person"), None, "case-sensitive");
+    }
+
+    #[test]
     fn duties_are_detected_where_they_open_a_bullet_only() {
         let duties = clean_with(
             "• Mentored 3 engineers on Python testing",

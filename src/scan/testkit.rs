@@ -188,6 +188,12 @@ pub(crate) fn taxonomy() -> Taxonomy {
             json!({"skills": ["html", "css", "photoshop"], "min_count": 2}),
         ),
         mistake("expertise-overclaim", &[], "EXPERTISE_CLAIMS", json!({})),
+        mistake(
+            "first-person",
+            &[],
+            "PHRASES",
+            json!({"phrases": ["I am", "My"], "case_sensitive": true, "min_count": 2}),
+        ),
         mistake("unquantified-achievements", &[], "UNQUANTIFIED_BULLETS", json!({})),
         mistake("technology-laundry-list", &[], "SKILL_SPRAWL", json!({"max_skills": 8})),
         mistake("unsupported-skills", &[], "UNSUPPORTED_SKILLS", json!({"min_count": 3})),

@@ -31,6 +31,10 @@ impl HitList {
         }
     }
 
+    pub fn limit(&self) -> usize {
+        self.limit
+    }
+
     pub fn is_full(&self) -> bool {
         self.hits.len() >= self.limit
     }
@@ -85,3 +89,38 @@ fn tier_base(tier: MatchKind) -> f32 {
     }
 }
 
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::Target;
+    use crate::taxonomy::SkillIdx;
+
+    fn entity(i: u32) -> Entity {
+        Entity::for_tests(Target::Skill(SkillIdx(i)))
+    }
+
+    #[test]
+    fn an_entry_is_placed_once_by_its_first_tier_and_scores_never_rise() {
+        let (a, b, c) = (entity(0), entity(1), entity(2));
+        let mut hits = HitList::new(3, 3);
+        hits.push(0, &a, MatchKind::Prefix, 0.0, Some("a"));
+        hits.push(0, &a, MatchKind::Exact, 9.0, Some("again"));
+        // A stronger tier pushed later still ranks below: tiers run in order.
+        hits.push(1, &b, MatchKind::Exact, 9.0, None);
+        hits.push(2, &c, MatchKind::SomeWords, 100.0, None);
+        let hits = hits.finish();
+        assert_eq!(hits.len(), 3);
+        assert_eq!(hits[0].matched_text.as_deref(), Some("a"));
+        assert!(hits.windows(2).all(|w| w[0].score >= w[1].score), "{hits:?}");
+        assert!(hits[2].score < 1.0);
+    }
+
+    #[test]
+    fn a_full_list_takes_no_more_hits() {
+        let a = entity(0);
+        let mut hits = HitList::new(0, 1);
+        assert!(hits.is_full());
+        hits.push(0, &a, MatchKind::Exact, 1.0, None);
+        assert!(hits.finish().is_empty());
+    }
+}

@@ -205,6 +205,16 @@ impl Entity {
     pub fn kind(&self) -> Kind {
         self.target.kind()
     }
+
+    #[cfg(test)]
+    pub fn for_tests(target: Target) -> Self {
+        Self {
+            target,
+            popularity: 0.0,
+            rank: 0,
+            names: 0..0,
+        }
+    }
 }
 
 fn suffix(names: &[Name], key: Key) -> &str {

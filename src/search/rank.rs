@@ -8,7 +8,7 @@ use tantivy::{DocId, Score, Searcher, SegmentReader};
 
 use super::distance::edit_distance;
 use super::hits::{HitList, TextMatch};
-use super::names::{Name, NameMatch};
+use super::names::Name;
 use super::query::{KindSet, QueryText, TierQueries};
 use super::{Hit, Kind, MAX_LIMIT, MatchKind, SearchError, SearchIndex};
 
@@ -141,7 +141,7 @@ impl SearchIndex {
         // `limit` still holds enough new ones to fill the list); a few more
         // give the name-first ordering below a name match that BM25 ranked
         // just under a run of long descriptions.
-        let wanted = hits.limit + EXTRA_CANDIDATES;
+        let wanted = hits.limit() + EXTRA_CANDIDATES;
         let top = searcher.search(query, &TopDocs::with_limit(wanted).tweak_score(popularity_lift))?;
         let mut matches: Vec<TextMatch<'_>> = top
             .into_iter()
@@ -187,38 +187,27 @@ impl SearchIndex {
         {
             found = searcher.search(two_edits.as_ref(), &DocSetCollector)?;
         }
-        let mut ranked: Vec<((usize, usize, u32), u32, &Name)> = found
+        // Per entry, its closest name: fewest edits, then the length closest
+        // to the query's (`Python` before `Python pandas` for `pyhton`).
+        let mut ranked: Vec<(usize, usize, u32, u32, &Name)> = found
             .into_iter()
             .filter_map(|address| self.entity_at(searcher, address))
             .filter(|entity| !hits.contains(*entity))
             .filter_map(|entity| {
-                let (edits, name) = self
-                    .names
-                    .names_of(entity)
-                    .iter()
-                    .map(|name| {
-                        (
-                            (
-                                typo_cost(&text.words, name),
-                                name.normalized.len().abs_diff(text.normalized.len()),
-                            ),
-                            name,
-                        )
-                    })
-                    .min_by_key(|(cost, name)| (*cost, !name.primary))?;
-                Some(((edits.0, edits.1, self.names.entity(entity).rank), entity, name))
+                let closeness = |name: &Name| {
+                    let gap = name.normalized.len().abs_diff(text.normalized.len());
+                    (typo_cost(&text.words, name), gap, !name.primary)
+                };
+                let name = self.names.names_of(entity).iter().min_by_key(|name| closeness(name))?;
+                let (edits, gap, _) = closeness(name);
+                Some((edits, gap, self.names.entity(entity).rank, entity, name))
             })
             .collect();
-        ranked.sort_by_key(|(key, _, _)| *key);
-        for ((edits, _, _), entity, name) in ranked {
-            let closeness = 1.0 / (1.0 + edits as f32);
-            hits.push(
-                entity,
-                self.names.entity(entity),
-                MatchKind::Fuzzy,
-                closeness,
-                Some(&name.written),
-            );
+        ranked.sort_by_key(|&(edits, gap, rank, _, _)| (edits, gap, rank));
+        for (edits, _, _, entity, name) in ranked {
+            let strength = 1.0 / (1.0 + edits as f32);
+            let info = self.names.entity(entity);
+            hits.push(entity, info, MatchKind::Fuzzy, strength, Some(&name.written));
         }
         Ok(())
     }

@@ -4,8 +4,8 @@
 //! one binary search plus a scan of the matching keys (a few microseconds),
 //! with no query to build, and it must answer on every keystroke.
 
-use super::query::{KindSet, normalize_input};
 use super::hits::HitList;
+use super::query::{KindSet, normalize_input};
 use super::{Hit, Kind, MAX_LIMIT, MatchKind, SearchError, SearchIndex};
 
 /// Ranks fit in 31 bits of the sort key; no catalog comes near.

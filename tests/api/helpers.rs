@@ -94,6 +94,8 @@ pub async fn spawn_app(backend: Backend) -> TestApp {
 pub async fn spawn_app_with(backend: Backend, configure: impl FnOnce(&mut Settings)) -> TestApp {
     let database = TestDatabase::new(backend).await;
     let mut settings = Settings::for_tests(&database.url, database._dir.path().join("index"));
+    // Uploaded files are read by the atscan binary itself, not this test binary.
+    settings.extractor = Some(env!("CARGO_BIN_EXE_atscan").into());
     configure(&mut settings);
     let app = Application::build(settings).await.expect("application starts");
     let address = format!("http://127.0.0.1:{}", app.port());

@@ -3,6 +3,8 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+#[path = "../document/fixtures.rs"]
+mod fixtures;
 mod helpers;
 
 mod auth;
@@ -18,3 +20,4 @@ mod scan;
 mod schema;
 mod search;
 mod subscriptions;
+mod uploads;

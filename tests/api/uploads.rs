@@ -1,0 +1,142 @@
+use std::collections::BTreeSet;
+
+use serde_json::{Value, json};
+
+use crate::fixtures;
+use crate::helpers::{Backend, TestApp, error_code, spawn_app};
+
+const JOB: &str = "Site Reliability Engineer\n\nRequirements\n- Kubernetes, Terraform, PostgreSQL\n- Go or Rust\n\nNice to have\n- Node.js, Redis, C++";
+const SCAN: &str = "mutation($input: ScanInput!) { scan(input: $input) {
+    matched { skill { slug } } document { format pages characters warnings { code message } } } }";
+
+/// Scans an uploaded resume file (GraphQL multipart request) against `JOB`.
+async fn scan_file(app: &TestApp, name: &str, bytes: Vec<u8>) -> (u16, Value) {
+    let operations = json!({ "query": SCAN, "variables": { "input": { "resume": null, "jobDescription": JOB } } });
+    let form = reqwest::multipart::Form::new()
+        .text("operations", operations.to_string())
+        .text("map", r#"{ "0": ["variables.input.resume"] }"#)
+        .part("0", reqwest::multipart::Part::bytes(bytes).file_name(name.to_owned()));
+    let response = app
+        .client
+        .post(app.graphql_url())
+        .header("apollo-require-preflight", "true")
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    (response.status().as_u16(), response.json().await.unwrap())
+}
+
+fn matched(body: &Value) -> BTreeSet<String> {
+    body["data"]["scan"]["matched"]
+        .as_array()
+        .unwrap_or_else(|| panic!("no scan in {body}"))
+        .iter()
+        .map(|m| m["skill"]["slug"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+#[tokio::test]
+async fn uploaded_pdf_and_docx_resumes_match_the_same_keywords_as_their_pasted_text() {
+    let app = spawn_app(Backend::Sqlite).await;
+    let cases = [
+        (
+            "resume.pdf",
+            fixtures::one_column_pdf(),
+            fixtures::ONE_COLUMN_TEXT.to_owned(),
+            "PDF",
+        ),
+        (
+            "two-columns.pdf",
+            fixtures::two_column_pdf(),
+            fixtures::two_column_text(),
+            "PDF",
+        ),
+        (
+            "resume.docx",
+            fixtures::docx_resume(),
+            fixtures::DOCX_TEXT.to_owned(),
+            "DOCX",
+        ),
+        (
+            "resume.txt",
+            fixtures::utf16le_with_bom(fixtures::ONE_COLUMN_TEXT),
+            fixtures::ONE_COLUMN_TEXT.to_owned(),
+            "plain text",
+        ),
+    ];
+    for (name, bytes, text, format) in cases {
+        let (status, uploaded) = scan_file(&app, name, bytes).await;
+        assert_eq!(status, 200, "{name}: {uploaded}");
+        let pasted = app
+            .data(SCAN, json!({ "input": { "resumeText": text, "jobDescription": JOB } }))
+            .await;
+        assert!(!matched(&uploaded).is_empty(), "{name}");
+        assert_eq!(matched(&uploaded), matched(&json!({ "data": pasted })), "{name}");
+        assert_eq!(uploaded["data"]["scan"]["document"]["format"], format, "{name}");
+        assert!(pasted["scan"]["document"].is_null(), "pasted text has no file report");
+    }
+    let (_, docx) = scan_file(&app, "resume.docx", fixtures::docx_resume()).await;
+    let codes: Vec<&str> = docx["data"]["scan"]["document"]["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w["code"].as_str().unwrap())
+        .collect();
+    assert!(codes.contains(&"CONTACT_IN_HEADER_FOOTER"), "{codes:?}");
+}
+
+#[tokio::test]
+async fn hostile_files_get_clear_errors_and_the_server_keeps_serving() {
+    let app = spawn_app(Backend::Sqlite).await;
+    let pdf = fixtures::one_column_pdf();
+    let noise: Vec<u8> = (0u32..4096)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+        .collect();
+    let cases: [(&str, Vec<u8>, u16, &str, &str); 6] = [
+        (
+            "bomb.docx",
+            fixtures::docx_bomb(100 * 1024 * 1024),
+            200,
+            "BAD_USER_INPUT",
+            "resources",
+        ),
+        ("scan.pdf", fixtures::scanned_pdf(), 200, "BAD_USER_INPUT", "scanned"),
+        (
+            "nested.pdf",
+            fixtures::deeply_nested_pdf(5_000),
+            200,
+            "BAD_USER_INPUT",
+            "",
+        ),
+        (
+            "truncated.pdf",
+            pdf[..pdf.len() / 2].to_vec(),
+            200,
+            "BAD_USER_INPUT",
+            "",
+        ),
+        ("noise.bin", noise, 200, "UNSUPPORTED_MEDIA_TYPE", "PDF, DOCX"),
+        ("huge.pdf", vec![b'%'; 5_200_000], 413, "PAYLOAD_TOO_LARGE", ""),
+    ];
+    for (name, bytes, status, code, mentions) in cases {
+        let started = std::time::Instant::now();
+        let (got, body) = scan_file(&app, name, bytes).await;
+        assert_eq!(got, status, "{name}: {body}");
+        assert_eq!(error_code(&body), code, "{name}: {body}");
+        let message = body["errors"][0]["message"].as_str().unwrap();
+        assert!(message.contains(mentions), "{name}: {message}");
+        assert!(
+            !message.contains("panicked") && !message.contains("/tmp"),
+            "{name} leaks internals: {message}"
+        );
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(30),
+            "{name} took {:?}",
+            started.elapsed()
+        );
+    }
+    let (status, body) = scan_file(&app, "resume.pdf", fixtures::one_column_pdf()).await;
+    assert_eq!(status, 200);
+    assert!(matched(&body).contains("kubernetes"), "the server still scans: {body}");
+}
