@@ -3,7 +3,9 @@
 # and latency percentiles at 64 connections, each workload against the
 # `{ __typename }` baseline measured on the same server in the same run.
 #
-#   scripts/load.sh [seconds per workload, default 10]
+#   scripts/load.sh [seconds per workload, default 10] [--no-build]
+#
+# --no-build uses the release binary as it is (target/release/atscan).
 #
 # wrk runs on the same 2 cores as the server, so the figures are a lower
 # bound of what the server alone sustains.
@@ -14,7 +16,7 @@ duration="${1:-10}"
 if ! command -v wrk >/dev/null; then
   (apt-get update -qq && apt-get install -y -qq wrk) >/dev/null
 fi
-cargo build --release --quiet
+[ "${2:-}" = "--no-build" ] || cargo build --release --quiet
 
 work="$(mktemp -d)"
 port=18090

@@ -56,6 +56,10 @@ pub struct Settings {
     #[arg(long, env = "ATSCAN_EXTRACT_MEMORY_MIB", default_value_t = 1024)]
     pub extract_memory_mib: u64,
 
+    /// Files read at the same time; more uploads wait their turn
+    #[arg(long, env = "ATSCAN_MAX_CONCURRENT_EXTRACTIONS", default_value_t = 4)]
+    pub max_concurrent_extractions: usize,
+
     /// The atscan binary run to read files (it must have the `extract` subcommand); this one by default
     #[arg(long, env = "ATSCAN_EXTRACTOR")]
     pub extractor: Option<PathBuf>,
@@ -142,6 +146,7 @@ impl Settings {
             extract_timeout_secs: 10,
             extract_memory_mib: 1024,
             extractor: None,
+            max_concurrent_extractions: 4,
             max_query_bytes: 16 * 1024,
             max_depth: 12,
             max_complexity: 5_000,

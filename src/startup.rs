@@ -56,6 +56,7 @@ impl Application {
             },
             max_text_bytes: settings.max_text_bytes,
             isolation: settings.isolation(),
+            extractions: tokio::sync::Semaphore::new(settings.max_concurrent_extractions.max(1)),
         });
         let state = AppState {
             schema: build_schema(&settings.graphql_limits(), Some(Arc::clone(&services))),

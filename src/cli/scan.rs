@@ -93,6 +93,7 @@ pub async fn scan_report(
         public: PublicAccess { read: true, scan: true },
         max_text_bytes: usize::MAX,
         isolation: Isolation::default(),
+        extractions: tokio::sync::Semaphore::new(1),
     });
     let schema = build_schema(&GraphqlLimits::default(), Some(services));
     let variables = json!({ "input": { "resumeText": resume, "jobDescription": job, "role": role } });

@@ -38,6 +38,8 @@ pub struct Services {
     pub max_text_bytes: usize,
     /// How uploaded files are read.
     pub isolation: Isolation,
+    /// Bounds how many files are read at once (each in its own process).
+    pub extractions: tokio::sync::Semaphore,
 }
 
 /// Who sent the request being served, and from where.

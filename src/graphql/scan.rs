@@ -421,6 +421,7 @@ async fn read_upload(ctx: &Context<'_>, upload: Upload, what: &str) -> Result<(S
         .into_read()
         .read_to_end(&mut bytes)
         .map_err(|e| ApiError::BadUserInput(format!("the {what} file could not be read: {e}")))?;
+    let _permit = services.extractions.acquire().await.map_err(ApiError::internal)?;
     let extracted = extract_isolated(bytes, &services.isolation).await.map_err(|error| {
         let message = format!("{what} file: {error}");
         match error {

@@ -9,7 +9,7 @@ use super::require;
 use super::types::{Mistake, Role, Skill, snapshot};
 use crate::auth::Permission;
 use crate::knowledge::Snapshot;
-use crate::search::{self, Hit, Kind, SearchError, Target};
+use crate::search::{self, Hit, Kind, SearchError, SearchIndex, Target};
 
 #[derive(Enum, Copy, Clone, Eq, PartialEq)]
 #[graphql(remote = "Kind")]
@@ -78,6 +78,19 @@ fn page_size(first: Option<i32>, default: usize) -> Result<usize, ApiError> {
     }
 }
 
+/// Runs a search or suggestion on the request's snapshot for a reader.
+fn run(
+    ctx: &Context<'_>,
+    kinds: Option<Vec<SearchKind>>,
+    search: impl FnOnce(&SearchIndex, &[Kind]) -> Result<Vec<Hit>, SearchError>,
+) -> Result<Vec<SearchHit>> {
+    require(ctx, Permission::Read)?;
+    let snap = snapshot(ctx)?;
+    let kinds: Vec<Kind> = kinds.unwrap_or_default().into_iter().map(Into::into).collect();
+    let hits = search(&snap.search, &kinds).map_err(ApiError::from)?;
+    Ok(hits.into_iter().map(|h| hit(&snap, h)).collect())
+}
+
 #[derive(Default)]
 pub struct SearchQuery;
 
@@ -91,14 +104,8 @@ impl SearchQuery {
         kinds: Option<Vec<SearchKind>>,
         #[graphql(default = 10)] first: Option<i32>,
     ) -> Result<Vec<SearchHit>> {
-        require(ctx, Permission::Read)?;
-        let snap = snapshot(ctx)?;
-        let kinds: Vec<Kind> = kinds.unwrap_or_default().into_iter().map(Into::into).collect();
-        let hits = snap
-            .search
-            .search(&query, &kinds, page_size(first, search::DEFAULT_LIMIT)?)
-            .map_err(ApiError::from)?;
-        Ok(hits.into_iter().map(|h| hit(&snap, h)).collect())
+        let limit = page_size(first, search::DEFAULT_LIMIT)?;
+        run(ctx, kinds, |index, kinds| index.search(&query, kinds, limit))
     }
 
     /// As-you-type completion on word prefixes of names and aliases.
@@ -109,13 +116,7 @@ impl SearchQuery {
         kinds: Option<Vec<SearchKind>>,
         #[graphql(default = 8)] first: Option<i32>,
     ) -> Result<Vec<SearchHit>> {
-        require(ctx, Permission::Read)?;
-        let snap = snapshot(ctx)?;
-        let kinds: Vec<Kind> = kinds.unwrap_or_default().into_iter().map(Into::into).collect();
-        let hits = snap
-            .search
-            .suggest(&prefix, &kinds, page_size(first, 8)?)
-            .map_err(ApiError::from)?;
-        Ok(hits.into_iter().map(|h| hit(&snap, h)).collect())
+        let limit = page_size(first, 8)?;
+        run(ctx, kinds, |index, kinds| index.suggest(&prefix, kinds, limit))
     }
 }

@@ -102,7 +102,8 @@ fn find_sections(text: &str, lines: &[Line]) -> Vec<Section> {
 
 fn full_line_heading(text: &str, line: &Line) -> Option<(Option<SectionKind>, Range<usize>)> {
     let body = text.get(line.range())?;
-    if body.ends_with(['.', ',']) {
+    // The longest known heading has some 30 letters; sentences end in a stop.
+    if body.len() > 48 || body.ends_with(['.', ',']) {
         return None;
     }
     let kind = resume_heading(&heading_key(body)?)?;

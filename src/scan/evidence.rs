@@ -45,11 +45,24 @@ pub(crate) fn accepted(matcher: &KeywordMatcher, ctx: &DocContext<'_>, candidate
         })
         .map(|(i, _)| i)
         .collect();
-    // A second round lets ambiguous terms vouch for each other once one of
-    // them has evidence of its own (`Go, Rust and Python`).
+    // Evidence of its own first; then, in two rounds, evidence from the
+    // skills around it, so that ambiguous terms can vouch for each other
+    // once one of them is accepted (`Go, Rust and Python`).
+    let mut undecided: Vec<(usize, &Line)> = Vec::with_capacity(pending.len());
+    for &i in &pending {
+        let Some(c) = candidates.get(i) else { continue };
+        let Some(line) = line_index(ctx.lines, c.start).and_then(|l| ctx.lines.get(l)) else {
+            continue;
+        };
+        if has_own_context(ctx, line, c) {
+            accepted[i] = true;
+        } else {
+            undecided.push((i, line));
+        }
+    }
     for _ in 0..2 {
-        for &i in &pending {
-            if !accepted[i] && has_context(ctx, candidates, &accepted, i) {
+        for &(i, line) in &undecided {
+            if !accepted[i] && has_company(ctx, line, candidates, &accepted, i) {
                 accepted[i] = true;
             }
         }
@@ -103,24 +116,25 @@ fn written_as_curated(matcher: &KeywordMatcher, norm: &NormText, candidate: &Can
     pattern.forms.iter().any(|form| **form == *written)
 }
 
-fn has_context(ctx: &DocContext<'_>, candidates: &[Candidate], accepted: &[bool], i: usize) -> bool {
-    let Some(c) = candidates.get(i) else { return false };
+/// Context that does not depend on other skills: a skills section, a skills
+/// label, a technical phrase.
+fn has_own_context(ctx: &DocContext<'_>, line: &Line, c: &Candidate) -> bool {
     if ctx.skill_sections.iter().any(|section| section.contains(&c.start)) {
         return true;
     }
     let text = ctx.norm.text();
-    let Some(line) = line_index(ctx.lines, c.start).and_then(|l| ctx.lines.get(l)) else {
-        return false;
-    };
-    if let Some((label, rest)) = inline_label(text, line)
-        && c.start >= rest
-        && is_skills_label(&label)
-    {
+    if technical_phrase(text, line, c) {
         return true;
     }
-    technical_phrase(text, line, c)
+    inline_label(text, line).is_some_and(|(label, rest)| c.start >= rest && is_skills_label(&label))
+}
+
+/// Context from the skills around it: next to one, in a list or a column of
+/// them, or in a sentence about one.
+fn has_company(ctx: &DocContext<'_>, line: &Line, candidates: &[Candidate], accepted: &[bool], i: usize) -> bool {
+    let text = ctx.norm.text();
+    next_to_a_skill(text, candidates, accepted, i)
         || object_of_a_technical_sentence(text, line, candidates, accepted, i)
-        || next_to_a_skill(text, candidates, accepted, i)
         || in_a_list_of_skills(text, line, candidates, accepted, i)
         || in_a_column_of_skills(ctx, line, candidates, accepted, i)
 }
@@ -511,9 +525,10 @@ fn in_a_column_of_skills(
     i: usize,
 ) -> bool {
     let text = ctx.norm.text();
+    // Normalized lines have single blanks: three words have at most two.
     let short = |l: &Line| {
         text.get(l.content_range())
-            .is_some_and(|body| body.split_whitespace().count() <= 3)
+            .is_some_and(|body| body.len() <= 60 && body.bytes().filter(|&b| b == b' ').count() <= 2)
     };
     if !short(line) {
         return false;

@@ -105,7 +105,7 @@ impl Job {
                 forms,
             });
         }
-        keywords.sort_by_key(|k| {
+        keywords.sort_by_cached_key(|k| {
             (
                 k.importance,
                 std::cmp::Reverse(k.count),
@@ -130,10 +130,7 @@ impl Job {
                 .skills
                 .get(k.skill.index())
                 .is_some_and(|s| s.skill.kind == SkillKind::Certification)
-        }) || {
-            static CERTIFICATION: LazyLock<WordList<()>> = LazyLock::new(|| WordList::new(CERTIFICATION_WORDS));
-            CERTIFICATION.contains(doc.text())
-        };
+        }) || { CERTIFICATION.contains(doc.text()) };
         Self {
             doc: Some(doc),
             found,
@@ -237,7 +234,8 @@ fn job_heading(text: &str, line: &Line) -> Option<Zone> {
         return None;
     }
     let body = text.get(line.range())?.trim();
-    if body.ends_with(['.', ',', ';']) {
+    // Headings are short and end without a full stop.
+    if body.len() > 80 || body.ends_with(['.', ',', ';']) {
         return None;
     }
     let key = heading_key(body)?;
@@ -254,8 +252,20 @@ fn job_heading(text: &str, line: &Line) -> Option<Zone> {
 /// The zone a heading opens: `None` when the text is not a known heading.
 /// Preferred wins over required (`Preferred qualifications`).
 fn classify_heading(key: &str) -> Option<Zone> {
-    static HEADINGS: LazyLock<WordList<Zone>> = LazyLock::new(|| WordList::new(HEADING_WORDS));
     HEADINGS.find(key).map(|(zone, _)| zone).min()
+}
+
+static HEADINGS: LazyLock<WordList<Zone>> = LazyLock::new(|| WordList::new(HEADING_WORDS));
+static CUES: LazyLock<WordList<Importance>> = LazyLock::new(|| WordList::new(IMPORTANCE_CUES));
+static DEGREES: LazyLock<WordList<DegreeLevel>> = LazyLock::new(|| WordList::new(DEGREE_WORDS));
+static CERTIFICATION: LazyLock<WordList<()>> = LazyLock::new(|| WordList::new(CERTIFICATION_WORDS));
+
+/// Compiles the word lists now rather than during the first scan.
+pub(crate) fn warm_up() {
+    HEADINGS.contains("");
+    CUES.contains("");
+    DEGREES.contains("");
+    CERTIFICATION.contains("");
 }
 
 /// What a heading's words say about the zone it opens.
@@ -373,7 +383,6 @@ const IMPORTANCE_CUES: &[(&str, Importance)] = &[
 
 /// Where the job's sentences say `required` or `a plus`, in text order.
 fn importance_cues(text: &str) -> Vec<(usize, Importance)> {
-    static CUES: LazyLock<WordList<Importance>> = LazyLock::new(|| WordList::new(IMPORTANCE_CUES));
     CUES.find(text)
         .map(|(importance, range)| (range.start, importance))
         .collect()
@@ -495,7 +504,6 @@ fn role_by_skills(catalog: &Catalog, keywords: &[JobKeyword]) -> Option<RoleIdx>
 
 /// Every degree level a text names (`Bachelor's or Master's`, `BSN`, `PhD`).
 pub(crate) fn degree_levels(text: &str) -> Vec<DegreeLevel> {
-    static DEGREES: LazyLock<WordList<DegreeLevel>> = LazyLock::new(|| WordList::new(DEGREE_WORDS));
     let mut levels: Vec<DegreeLevel> = DEGREES.find(text).map(|(level, _)| level).collect();
     levels.sort();
     levels.dedup();

@@ -25,6 +25,8 @@ use crate::taxonomy::{Catalog, MistakeIdx, RoleIdx, normalize_term};
 pub struct KeywordMatcher {
     automaton: TermAutomaton,
     first_words: FirstWords,
+    /// ASCII punctuation that some term begins with.
+    opening_punctuation: [bool; 128],
     patterns: Vec<Pattern>,
     /// Normalized term -> pattern, to try shorter terms where a longer one failed.
     by_key: HashMap<String, u32>,
@@ -95,8 +97,8 @@ impl FirstWords {
         table
     }
 
-    fn state_after(&self, word: &[u8]) -> Option<StateID> {
-        let hash = fnv(word);
+    /// The state after `word`, whose FNV-1a hash is `hash`.
+    fn state_after(&self, word: &[u8], hash: u64) -> Option<StateID> {
         let bit = (hash >> 48) as usize;
         if self
             .bloom
@@ -122,9 +124,22 @@ impl FirstWords {
 
 /// FNV-1a: fast for the short words hashed on every token.
 fn fnv(word: &[u8]) -> u64 {
-    word.iter().fold(0xcbf2_9ce4_8422_2325_u64, |hash, &b| {
-        (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    })
+    word.iter().fold(FNV_OFFSET, |hash, &b| fnv_step(hash, b))
+}
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+
+fn fnv_step(hash: u64, byte: u8) -> u64 {
+    (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+}
+
+/// The leading letters of a word found while skipping it: how many, their
+/// hash, and the hash without the last letter (for a plural `s`).
+#[derive(Debug, Clone, Copy)]
+struct FirstWord {
+    letters: usize,
+    hash: u64,
+    hash_but_last: u64,
 }
 
 /// The run of ASCII letters at `pos` (letters only: `Python3` begins `python`).
@@ -293,6 +308,10 @@ impl KeywordMatcher {
 
     /// As [`KeywordMatcher::build`], with a chosen automaton kind (for benchmarks).
     pub fn build_with(catalog: &Catalog, kind: AutomatonKind) -> Result<Self, MatcherError> {
+        // The fixed word lists and patterns compile once per process; do it
+        // here, off the request path, rather than in the first scan.
+        crate::scan::job::warm_up();
+        crate::scan::resume::warm_up();
         let mut terms: Vec<(&str, &[Term])> = catalog.terms().filter(|(key, _)| !key.is_empty()).collect();
         // HashMap order varies between runs; pattern ids must not.
         terms.sort_unstable_by(|a, b| a.0.cmp(b.0));
@@ -350,9 +369,18 @@ impl KeywordMatcher {
             .build(phrase_keys.iter().map(|(k, _)| k))?;
         let keys: Vec<&str> = patterns.iter().map(|p| p.key.as_str()).collect();
         let first_words = FirstWords::new(&automaton, &keys);
+        let mut opening_punctuation = [false; 128];
+        for key in &keys {
+            if let Some(&first) = key.as_bytes().first()
+                && let Some(slot) = opening_punctuation.get_mut(usize::from(first))
+            {
+                *slot = !first.is_ascii_alphanumeric();
+            }
+        }
         Ok(Self {
             automaton,
             first_words,
+            opening_punctuation,
             patterns,
             by_key,
             titles: title_automaton,
@@ -391,52 +419,87 @@ impl KeywordMatcher {
     /// thrown away.
     pub(crate) fn candidates(&self, text: &str) -> Vec<Candidate> {
         let bytes = text.as_bytes();
-        let mut found = Vec::new();
+        let len = bytes.len();
+        let mut found = Vec::with_capacity(len / 48);
         let mut resume_at = 0;
         let mut previous_is_word = false;
         let mut pos = 0;
         while let Some(&byte) = bytes.get(pos) {
-            // ASCII is decided on the byte; other characters are decoded.
-            let (starts_token, is_word, len) = if byte.is_ascii() {
-                (
-                    !previous_is_word && !byte.is_ascii_whitespace(),
-                    byte.is_ascii_alphanumeric(),
-                    1,
-                )
+            let start = pos;
+            let (starts_token, first_word) = if byte.is_ascii_alphanumeric() {
+                // Skip the ASCII word (the rest of it starts no token),
+                // hashing its leading letters on the way for the table lookup.
+                let mut word = FirstWord {
+                    letters: 0,
+                    hash: FNV_OFFSET,
+                    hash_but_last: FNV_OFFSET,
+                };
+                let mut in_letters = true;
+                while let Some(&b) = bytes.get(pos).filter(|b| b.is_ascii_alphanumeric()) {
+                    if in_letters && b.is_ascii_alphabetic() {
+                        word.hash_but_last = word.hash;
+                        word.hash = fnv_step(word.hash, b);
+                        word.letters += 1;
+                    } else {
+                        in_letters = false;
+                    }
+                    pos += 1;
+                }
+                let starts = !previous_is_word;
+                previous_is_word = true;
+                (starts, Some(word))
+            } else if byte.is_ascii() {
+                let starts = !previous_is_word && !byte.is_ascii_whitespace() && self.may_open_term(byte);
+                previous_is_word = false;
+                pos += 1;
+                (starts, None)
             } else {
                 let c = char_at(text, pos).unwrap_or(' ');
-                (!previous_is_word && !c.is_whitespace(), is_word_char(c), c.len_utf8())
+                let starts = !previous_is_word && !c.is_whitespace();
+                previous_is_word = is_word_char(c);
+                pos += c.len_utf8();
+                (starts, None)
             };
-            previous_is_word = is_word;
             if starts_token
-                && pos >= resume_at
-                && let Some(candidate) = self.candidate_at(text, pos)
+                && start >= resume_at
+                && let Some(candidate) = self.candidate_at(text, start, first_word)
             {
                 found.push(candidate);
                 resume_at = candidate.end;
             }
-            pos += len;
         }
         found
     }
 
+    /// Whether some term begins with this punctuation byte (`.net`, `#`):
+    /// other punctuation opens no term and is not walked.
+    fn may_open_term(&self, byte: u8) -> bool {
+        self.opening_punctuation
+            .get(usize::from(byte))
+            .copied()
+            .unwrap_or(false)
+    }
+
     /// The term at token start `pos`, if one fits the boundaries there.
-    fn candidate_at(&self, text: &str, pos: usize) -> Option<Candidate> {
+    fn candidate_at(&self, text: &str, pos: usize, first_word: Option<FirstWord>) -> Option<Candidate> {
         let bytes = text.as_bytes();
         let try_walk = |state: Option<StateID>, at: usize| {
             let (id, end) = self.automaton.longest_from(state, bytes, pos, at)?;
             self.accept(text, id, pos, end).or_else(|| self.shorter(text, pos, end))
         };
-        let word = leading_word(bytes, pos);
-        if word.is_empty() {
+        let Some(word) = first_word.filter(|w| w.letters > 0) else {
             return try_walk(None, pos);
+        };
+        let letters = bytes.get(pos..pos + word.letters)?;
+        if let Some(state) = self.first_words.state_after(letters, word.hash)
+            && let Some(candidate) = try_walk(Some(state), pos + word.letters)
+        {
+            return Some(candidate);
         }
-        // The word, then its singular: `APIs` may be the plural of `API`.
-        let singular = word.strip_suffix(b"s").filter(|w| !w.is_empty());
-        std::iter::once(word).chain(singular).find_map(|word| {
-            let state = self.first_words.state_after(word)?;
-            try_walk(Some(state), pos + word.len())
-        })
+        // `APIs` may be the plural of `API`.
+        let singular = letters.strip_suffix(b"s").filter(|w| !w.is_empty())?;
+        let state = self.first_words.state_after(singular, word.hash_but_last)?;
+        try_walk(Some(state), pos + singular.len())
     }
 
     /// The longest shorter term that starts at `start` and fits the boundaries
@@ -589,32 +652,41 @@ fn capitalize_lowercase(form: &str) -> String {
 /// Whether a match at `start..end` lies inside a URL or an email address.
 fn inside_link(text: &str, start: usize, end: usize) -> bool {
     const WINDOW: usize = 80;
-    let lo = text.floor_char_boundary(start.saturating_sub(WINDOW));
-    let hi = text.ceil_char_boundary((end + WINDOW).min(text.len()));
-    let before = text.get(lo..start).unwrap_or("");
-    let before = before.rsplit(char::is_whitespace).next().unwrap_or("");
-    let after = text.get(end..hi).unwrap_or("");
-    let after = after.split(char::is_whitespace).next().unwrap_or("");
-    let looks_like_link = |part: &str| {
+    // Normalized blanks are ASCII: the token around the match is found on bytes.
+    let bytes = text.as_bytes();
+    let lo = start.saturating_sub(WINDOW);
+    let hi = (end + WINDOW).min(bytes.len());
+    let before = bytes.get(lo..start).unwrap_or(&[]);
+    let before = before
+        .iter()
+        .rposition(u8::is_ascii_whitespace)
+        .map_or(before, |p| before.get(p + 1..).unwrap_or(&[]));
+    let after = bytes.get(end..hi).unwrap_or(&[]);
+    let after = after
+        .iter()
+        .position(u8::is_ascii_whitespace)
+        .map_or(after, |p| after.get(..p).unwrap_or(&[]));
+    let has = |part: &[u8], needle: &[u8]| part.windows(needle.len()).any(|w| w == needle);
+    let looks_like_link = |part: &[u8]| {
         // Nearly every token has none of these: skip the marker search.
-        if !part.contains(['@', '/', '.', ':']) {
+        if !part.iter().any(|b| matches!(b, b'@' | b'/' | b'.' | b':')) {
             return false;
         }
-        part.contains('@')
-            || part.contains("://")
-            || part.contains("www.")
+        part.contains(&b'@')
+            || has(part, b"://")
+            || has(part, b"www.")
             || [
                 ".com", ".io/", ".org", ".dev/", ".co/", ".me/", ".ai/", ".app/", ".edu", ".gov/",
             ]
             .iter()
-            .any(|tld| part.contains(tld))
+            .any(|tld| has(part, tld.as_bytes()))
     };
     // A domain name followed by a path: `github.com/jane`.
     // (Not `.net`: `ASP.NET/C#` is a list of skills.)
     const DOMAINS: [&str; 10] = [
         ".com", ".io", ".org", ".dev", ".co", ".me", ".ai", ".app", ".edu", ".gov",
     ];
-    let domain_with_path = after.starts_with('/')
+    let domain_with_path = after.first() == Some(&b'/')
         && text
             .get(start..end)
             .is_some_and(|m| DOMAINS.iter().any(|d| m.ends_with(d)));

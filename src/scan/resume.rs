@@ -213,15 +213,18 @@ fn is_number_word(word: &str) -> bool {
 /// number word, but not a bare year (`in 2021`) nor a name with digits
 /// (`k8s`, `S3`, `Python3`).
 pub(crate) fn is_quantified(text: &str) -> bool {
-    text.split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | '/' | ',' | ';' | ':'))
-        .any(|token| {
-            let token = token.trim_matches(|c: char| matches!(c, '.' | '!' | '?' | '"' | '\''));
-            let figure = token.trim_start_matches(['$', '€', '£', '¥', '~', '+', '-', '#', '<', '>', '≈']);
-            if figure.starts_with(|c: char| c.is_ascii_digit()) {
-                return !is_year(figure);
-            }
-            is_number_word(token)
-        })
+    let separator = |c: char| c.is_whitespace() || matches!(c, '(' | ')' | '/' | ',' | ';' | ':');
+    // Most tokens are plain words: only those opening with a digit (after a
+    // currency or sign) or shaped like a number word are looked at closely.
+    text.split(separator).any(|token| {
+        let token = token.trim_matches(|c: char| matches!(c, '.' | '!' | '?' | '"' | '\''));
+        let figure = token.trim_start_matches(['$', '~', '+', '-', '#', '<', '>', '€', '£', '¥', '≈']);
+        match figure.as_bytes().first() {
+            Some(b) if b.is_ascii_digit() => !is_year(figure),
+            Some(_) => (3..=10).contains(&token.len()) && is_number_word(token),
+            None => false,
+        }
+    })
 }
 
 fn is_year(token: &str) -> bool {
@@ -230,15 +233,11 @@ fn is_year(token: &str) -> bool {
         && token.parse::<u32>().is_ok_and(|year| (1950..=2039).contains(&year))
 }
 
-static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[a-z0-9][a-z0-9._%+-]*@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}").expect("the pattern is valid")
-});
-static PHONE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:\+|\()?[0-9][0-9 ().+-]{5,22}[0-9]").expect("the pattern is valid"));
-static URL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:https?://|www\.)[^\s|,;]+|(?:[a-z0-9-]+\.)+(?:com|io|dev|me|net|org|co|app|ai)/[^\s|,;]*")
-        .expect("the pattern is valid")
-});
+/// Compiles the patterns now rather than during the first scan.
+pub(crate) fn warm_up() {
+    LazyLock::force(&LOCATION);
+}
+
 static LOCATION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:[A-Z][A-Za-z.'-]+ ){0,3}[A-Z][A-Za-z.'-]+, ?(?:[A-Z]{2}(?: \d{5})?|(?:[A-Z][A-Za-z]+ ?){1,3})$")
         .expect("the pattern is valid")
@@ -270,30 +269,106 @@ fn find_contact_in(text: &str, range: Range<usize>) -> Contact {
     let offset = range.start;
     let text = text.get(range).unwrap_or("");
     let shift = |r: Range<usize>| r.start + offset..r.end + offset;
+    // The patterns are costly to run; their literal parts are cheap to look for.
     let mut contact = Contact {
-        email: EMAIL.find(text).map(|m| m.range()),
+        email: find_email(text),
         ..Contact::default()
     };
-    for m in URL.find_iter(text) {
-        let url = m.as_str();
-        let slot = if url.contains("linkedin.com") {
+    for url in urls(text) {
+        let link = text.get(url.clone()).unwrap_or("");
+        let slot = if link.contains("linkedin.com") {
             &mut contact.linkedin
-        } else if url.contains("github.com") || url.contains("gitlab.com") {
+        } else if link.contains("github.com") || link.contains("gitlab.com") {
             &mut contact.github
-        } else if contact.email.as_ref().is_some_and(|e| e.contains(&m.start())) {
+        } else if contact.email.as_ref().is_some_and(|e| e.contains(&url.start)) {
             continue;
         } else {
             &mut contact.website
         };
-        slot.get_or_insert(shift(m.range()));
+        slot.get_or_insert(shift(url));
     }
-    contact.phone = PHONE
-        .find_iter(text)
-        .map(|m| m.range())
+    contact.phone = phone_runs(text)
         .find(|r| text.get(r.clone()).is_some_and(is_phone))
         .map(shift);
     contact.email = contact.email.map(shift);
     contact
+}
+
+/// Links: tokens that open with `http://`, `https://` or `www.`, or a domain
+/// name followed by a path (`linkedin.com/in/jane`).
+fn urls(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    const DOMAINS: [&str; 9] = [
+        ".com/", ".io/", ".dev/", ".me/", ".net/", ".org/", ".co/", ".app/", ".ai/",
+    ];
+    text.split(|c: char| c.is_whitespace() || matches!(c, '|' | ',' | ';' | '•'))
+        .filter_map(move |token| {
+            let token = token.trim_start_matches('(').trim_end_matches(['.', ')']);
+            let scheme = token.starts_with("http://") || token.starts_with("https://") || token.starts_with("www.");
+            let domain_path = token.find('/').is_some_and(|slash| {
+                let domain = token.get(..=slash).unwrap_or("");
+                DOMAINS.iter().any(|d| domain.ends_with(d))
+                    && domain
+                        .bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'/'))
+            });
+            let start = offset_in(text, token);
+            (scheme || domain_path).then(|| start..start + token.len())
+        })
+}
+
+/// The first email address: `local@domain.tld` around an `@`.
+fn find_email(text: &str) -> Option<Range<usize>> {
+    let bytes = text.as_bytes();
+    let local = |b: &u8| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'%' | b'+' | b'-');
+    let domain = |b: &u8| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-');
+    text.match_indices('@').find_map(|(at, _)| {
+        let start = bytes.get(..at)?.iter().rposition(|b| !local(b)).map_or(0, |p| p + 1);
+        let after = bytes.get(at + 1..)?;
+        let mut end = at + 1 + after.iter().position(|b| !domain(b)).unwrap_or(after.len());
+        while end > at + 1 && bytes.get(end - 1) == Some(&b'.') {
+            end -= 1;
+        }
+        let name = bytes.get(start..at)?;
+        let host = bytes.get(at + 1..end)?;
+        let tld = host.rsplit(|&b| b == b'.').next()?;
+        let valid = name.first().is_some_and(u8::is_ascii_alphanumeric)
+            && host.contains(&b'.')
+            && tld.len() >= 2
+            && tld.iter().all(u8::is_ascii_alphabetic);
+        valid.then_some(start..end)
+    })
+}
+
+/// Runs that may be phone numbers: an optional `+` or `(`, then digits and
+/// separators (blanks, dots, dashes, brackets), 7 to 24 bytes ending in a digit.
+fn phone_runs(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let bytes = text.as_bytes();
+    let in_run = |b: u8| b.is_ascii_digit() || matches!(b, b' ' | b'(' | b')' | b'.' | b'+' | b'-');
+    let mut pos = 0;
+    std::iter::from_fn(move || {
+        while let Some(&b) = bytes.get(pos) {
+            let opens =
+                b.is_ascii_digit() || matches!(b, b'+' | b'(') && bytes.get(pos + 1).is_some_and(u8::is_ascii_digit);
+            let after_word = pos > 0 && bytes.get(pos - 1).is_some_and(u8::is_ascii_alphanumeric);
+            if !opens || after_word {
+                pos += 1;
+                continue;
+            }
+            let start = pos;
+            let mut end = start;
+            while end - start < 24 && bytes.get(end).is_some_and(|&b| in_run(b)) {
+                end += 1;
+            }
+            while end > start && !bytes.get(end - 1).is_some_and(u8::is_ascii_digit) {
+                end -= 1;
+            }
+            pos = end.max(start + 1);
+            if end - start >= 7 {
+                return Some(start..end);
+            }
+        }
+        None
+    })
 }
 
 /// A run of digits and separators that is a phone number, not a date range
@@ -326,9 +401,13 @@ fn find_location(doc: &Document) -> Option<Range<usize>> {
                 .collect::<Vec<_>>()
         })
         .find_map(|range| {
+            // `City, ST`: short, with a comma; only then is the pattern tried.
+            let piece = doc.text().get(range.clone()).unwrap_or("");
+            if piece.len() > 48 || !piece.contains(',') || piece.contains(['@', '/', ':']) {
+                return None;
+            }
             let original = doc.norm.original_text(range.clone());
-            let trimmed = original.trim();
-            LOCATION.is_match(trimmed).then_some(range)
+            LOCATION.is_match(original.trim()).then_some(range)
         })
 }
 

@@ -198,6 +198,27 @@ struct Builder<'a> {
     last: char,
 }
 
+/// The length of the plain run that opens `bytes`: printable ASCII with
+/// single spaces, ending before a double blank, a line break, a control or a
+/// non-ASCII character, and never on a blank or a hyphen (which may join a
+/// word broken across lines).
+fn run_length(bytes: &[u8]) -> usize {
+    let mut previous_blank = false;
+    let mut len = bytes
+        .iter()
+        .position(|&b| {
+            let blank = b == b' ';
+            let stop = !(b.is_ascii_graphic() || blank) || (blank && previous_blank);
+            previous_blank = blank;
+            stop
+        })
+        .unwrap_or(bytes.len());
+    while len > 1 && bytes.get(len - 1).is_some_and(|&b| b == b' ' || b == b'-') {
+        len -= 1;
+    }
+    len
+}
+
 /// ASCII bytes copied as they are (lowercased): everything but whitespace,
 /// controls and the hyphen, which needs a look ahead.
 fn is_plain_ascii(b: u8) -> bool {
@@ -260,15 +281,8 @@ impl Builder<'_> {
             if is_plain_ascii(b) {
                 // Copy whole runs of plain text at once: single spaces between
                 // words and hyphens inside words need no special handling.
-                let mut end = i + 1;
-                while let Some(&next) = bytes.get(end) {
-                    let then_plain = bytes.get(end + 1).is_some_and(|&b| b.is_ascii_graphic());
-                    if is_plain_ascii(next) || (next == b' ' || next == b'-') && then_plain {
-                        end += 1;
-                    } else {
-                        break;
-                    }
-                }
+                let rest = bytes.get(i..).unwrap_or(&[]);
+                let mut end = i + run_length(rest);
                 // A combining mark may follow: leave the last letter to the
                 // per-character path so that NFKC can compose it.
                 let next = self.original.get(end..).and_then(|rest| rest.chars().next());
