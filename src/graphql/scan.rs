@@ -131,7 +131,7 @@ impl ScanQuery {
         check_length("text", &text, services(ctx)?.max_text_bytes)?;
         let snap = super::types::snapshot(ctx)?;
         let hits = scan::extract_keywords(&snap.catalog, &snap.matcher, &text);
-        Ok(hits.into_iter().map(|hit| KeywordHit::new(&snap, hit)).collect())
+        Ok(hits.into_iter().map(|hit| KeywordHit::new(&snap, &hit)).collect())
     }
 
     /// Exact resolution of one term or alias: k8s -> Kubernetes; null if unknown.
@@ -209,7 +209,7 @@ pub struct KeywordHit {
 }
 
 impl KeywordHit {
-    fn new(snap: &Arc<Snapshot>, hit: scan::KeywordHit) -> Self {
+    fn new(snap: &Arc<Snapshot>, hit: &scan::KeywordHit) -> Self {
         Self {
             skill: Skill {
                 snap: Arc::clone(snap),
@@ -323,7 +323,7 @@ impl ScanReport {
         self.report
             .resume_keywords()
             .iter()
-            .map(|hit| KeywordHit::new(&self.snap, hit.clone()))
+            .map(|hit| KeywordHit::new(&self.snap, hit))
             .collect()
     }
 
@@ -332,7 +332,7 @@ impl ScanReport {
         self.report
             .job_keywords()
             .iter()
-            .map(|hit| KeywordHit::new(&self.snap, hit.clone()))
+            .map(|hit| KeywordHit::new(&self.snap, hit))
             .collect()
     }
 
