@@ -1,12 +1,13 @@
 //! The HTTP surface: GraphQL over HTTP (with GraphiQL for browsers),
 //! health and readiness probes, and the layers every request passes.
 
+use std::collections::BTreeMap;
 use std::net::{IpAddr, SocketAddr};
 use std::sync::Arc;
 
-use async_graphql::ParseRequestError;
 use async_graphql::http::ALL_WEBSOCKET_PROTOCOLS;
 use async_graphql::http::{GraphiQLSource, MultipartOptions};
+use async_graphql::{Executor as _, ParseRequestError};
 use async_graphql_axum::{GraphQLProtocol, GraphQLWebSocket};
 use axum::body::{Body, Bytes};
 use axum::extract::ws::WebSocketUpgrade;
@@ -22,13 +23,13 @@ use tower_http::trace::TraceLayer;
 
 use crate::graphql::account::rate_limited;
 use crate::graphql::error::{ApiError, is_request_error};
-use crate::graphql::{AppSchema, RequestContext, Services};
+use crate::graphql::{Api, RequestContext, Services};
 use crate::ratelimit::Budget;
 
 /// Shared by every handler.
 #[derive(Clone)]
 pub struct AppState {
-    pub schema: AppSchema,
+    pub api: Api,
     pub services: Arc<Services>,
     pub limits: HttpLimits,
 }
@@ -270,7 +271,7 @@ async fn execute(state: &AppState, peer: SocketAddr, headers: &HeaderMap, reques
     let request = request
         .data(state.services.knowledge.snapshot())
         .data(RequestContext { principal, client_ip });
-    let response = state.schema.execute(request).await;
+    let response = state.api.execute(request).await;
     render(response, wants_graphql_response_json(headers))
 }
 
@@ -297,7 +298,7 @@ async fn graphql_ws(
     let client_ip = client_ip(peer, &headers, state.limits.trust_forwarded_for);
     upgrade.protocols(ALL_WEBSOCKET_PROTOCOLS).on_upgrade(move |stream| {
         let services = Arc::clone(&state.services);
-        GraphQLWebSocket::new(stream, state.schema.clone(), protocol)
+        GraphQLWebSocket::new(stream, state.api.clone(), protocol)
             .on_connection_init(move |payload| async move {
                 // Payload keys are named like headers, in any case.
                 let mut credentials = HeaderMap::new();
@@ -325,6 +326,18 @@ async fn graphql_ws(
     })
 }
 
+/// A GraphQL response as sent: without `data` when a request failed before
+/// execution under `application/graphql-response+json`.
+#[derive(serde::Serialize)]
+struct ResponseBody<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    data: Option<&'a async_graphql::Value>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    errors: &'a [async_graphql::ServerError],
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    extensions: &'a BTreeMap<String, async_graphql::Value>,
+}
+
 /// Serializes a response per GraphQL over HTTP: under
 /// `application/graphql-response+json`, a request that failed before
 /// execution is a 400 with no `data`; under `application/json` it is a 200.
@@ -341,31 +354,27 @@ fn render(response: async_graphql::Response, graphql_response_json: bool) -> Res
         }
     });
     let request_failed = !response.errors.is_empty() && response.errors.iter().all(is_request_error);
-    let mut body = match serde_json::to_value(&response) {
-        Ok(body) => body,
-        Err(e) => {
-            return error_response(StatusCode::INTERNAL_SERVER_ERROR, &ApiError::internal(e));
-        }
-    };
-    let (status, media_type) = if graphql_response_json {
-        if request_failed && let Some(object) = body.as_object_mut() {
-            object.remove("data");
-        }
-        let status = if request_failed {
-            StatusCode::BAD_REQUEST
-        } else {
-            StatusCode::OK
-        };
-        (status, GRAPHQL_RESPONSE_JSON)
-    } else {
-        (StatusCode::OK, "application/json")
+    let (status, media_type) = match (graphql_response_json, request_failed) {
+        (true, true) => (StatusCode::BAD_REQUEST, GRAPHQL_RESPONSE_JSON),
+        (true, false) => (StatusCode::OK, GRAPHQL_RESPONSE_JSON),
+        (false, _) => (StatusCode::OK, "application/json"),
     };
     let status = if rate_limit.is_some() {
         StatusCode::TOO_MANY_REQUESTS
     } else {
         status
     };
-    let mut http_response = (status, Json(body)).into_response();
+    let body = ResponseBody {
+        data: (!(graphql_response_json && request_failed)).then_some(&response.data),
+        errors: &response.errors,
+        extensions: &response.extensions,
+    };
+    // Written once, straight to bytes: a full scan report is tens of kilobytes.
+    let bytes = match serde_json::to_vec(&body) {
+        Ok(bytes) => bytes,
+        Err(e) => return error_response(StatusCode::INTERNAL_SERVER_ERROR, &ApiError::internal(e)),
+    };
+    let mut http_response = (status, bytes).into_response();
     http_response
         .headers_mut()
         .insert(header::CONTENT_TYPE, HeaderValue::from_static(media_type));

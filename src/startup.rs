@@ -2,21 +2,24 @@
 //! knowledge base, snapshot, HTTP server.
 
 use std::future::Future;
-use std::net::SocketAddr;
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::sync::Arc;
 use std::time::Duration;
 
 use anyhow::Context as _;
+use async_graphql::Executor as _;
 use axum::Router;
 use tokio::net::TcpListener;
 
-use crate::auth::{Authenticator, PublicAccess};
+use crate::auth::token::TokenKeys;
+use crate::auth::{Authenticator, Principal, PublicAccess};
 use crate::config::Settings;
 use crate::curation::seed_if_empty;
-use crate::graphql::{Services, build_schema};
+use crate::document::Isolation;
+use crate::graphql::{Api, GraphqlLimits, RequestContext, Services, build_api};
 use crate::http::{AppState, HttpLimits, router};
 use crate::knowledge::{IndexLocation, Knowledge};
-use crate::ratelimit::RateLimiter;
+use crate::ratelimit::{RateLimiter, RateLimits};
 use crate::store;
 
 pub struct Application {
@@ -59,7 +62,7 @@ impl Application {
             extractions: tokio::sync::Semaphore::new(settings.max_concurrent_extractions.max(1)),
         });
         let state = AppState {
-            schema: build_schema(&settings.graphql_limits(), Some(Arc::clone(&services))),
+            api: build_api(&settings.graphql_limits(), Some(Arc::clone(&services))),
             services,
             limits: HttpLimits {
                 max_body_bytes: settings.max_body_bytes,
@@ -100,6 +103,53 @@ impl Application {
         .await;
         refresher.abort();
         result
+    }
+}
+
+/// The API in process, without a server: the schema over a database's
+/// knowledge base (an in-memory copy of the embedded default unless given a
+/// database), answering an anonymous local caller without rate limits. The
+/// CLI scans through it, so it cannot disagree with the server.
+pub struct LocalApi {
+    api: Api,
+    knowledge: Arc<Knowledge>,
+}
+
+impl LocalApi {
+    pub async fn open(database_url: Option<&str>) -> anyhow::Result<Self> {
+        let db = store::connect(database_url.unwrap_or("sqlite::memory:")).await?;
+        store::migrate(&db).await?;
+        seed_if_empty(&db).await?;
+        let knowledge = Arc::new(Knowledge::load(db.clone(), IndexLocation::InMemory).await?);
+        let services = Arc::new(Services {
+            knowledge: Arc::clone(&knowledge),
+            authenticator: Authenticator::new(TokenKeys::ephemeral(), db),
+            rate_limiter: RateLimiter::new(RateLimits {
+                requests_per_minute: 0,
+                scans_per_minute: 0,
+                logins_per_minute: 0,
+            }),
+            public: PublicAccess { read: true, scan: true },
+            max_text_bytes: usize::MAX,
+            isolation: Isolation::default(),
+            extractions: tokio::sync::Semaphore::new(1),
+        });
+        Ok(Self {
+            api: build_api(&GraphqlLimits::default(), Some(services)),
+            knowledge,
+        })
+    }
+
+    /// Runs one operation; `variables` is a JSON object.
+    pub async fn execute(&self, query: &str, variables: serde_json::Value) -> async_graphql::Response {
+        let request = async_graphql::Request::new(query)
+            .variables(async_graphql::Variables::from_json(variables))
+            .data(self.knowledge.snapshot())
+            .data(RequestContext {
+                principal: Principal::Anonymous,
+                client_ip: IpAddr::V4(Ipv4Addr::LOCALHOST),
+            });
+        self.api.execute(request).await
     }
 }
 

@@ -4,23 +4,15 @@
 //! so the CLI and GraphQL cannot disagree.
 
 use std::io::IsTerminal;
-use std::net::{IpAddr, Ipv4Addr};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
 use anyhow::{Context as _, bail};
 use clap::Args;
 use serde_json::{Value, json};
 
-use crate::auth::token::TokenKeys;
-use crate::auth::{Authenticator, Principal, PublicAccess};
-use crate::curation::seed_if_empty;
 use crate::document::{Isolation, extract_isolated};
 use crate::graphql::scan::FULL_REPORT_QUERY;
-use crate::graphql::{GraphqlLimits, RequestContext, Services, build_schema};
-use crate::knowledge::{IndexLocation, Knowledge};
-use crate::ratelimit::{RateLimiter, RateLimits};
-use crate::store;
+use crate::startup::LocalApi;
 
 #[derive(Debug, Args)]
 pub struct ScanArgs {
@@ -78,33 +70,9 @@ pub async fn scan_report(
     role: Option<&str>,
     database_url: Option<&str>,
 ) -> anyhow::Result<Value> {
-    let db = store::connect(database_url.unwrap_or("sqlite::memory:")).await?;
-    store::migrate(&db).await?;
-    seed_if_empty(&db).await?;
-    let knowledge = Arc::new(Knowledge::load(db.clone(), IndexLocation::InMemory).await?);
-    let services = Arc::new(Services {
-        knowledge: Arc::clone(&knowledge),
-        authenticator: Authenticator::new(TokenKeys::ephemeral(), db),
-        rate_limiter: RateLimiter::new(RateLimits {
-            requests_per_minute: 0,
-            scans_per_minute: 0,
-            logins_per_minute: 0,
-        }),
-        public: PublicAccess { read: true, scan: true },
-        max_text_bytes: usize::MAX,
-        isolation: Isolation::default(),
-        extractions: tokio::sync::Semaphore::new(1),
-    });
-    let schema = build_schema(&GraphqlLimits::default(), Some(services));
+    let api = LocalApi::open(database_url).await?;
     let variables = json!({ "input": { "resumeText": resume, "jobDescription": job, "role": role } });
-    let request = async_graphql::Request::new(FULL_REPORT_QUERY)
-        .variables(async_graphql::Variables::from_json(variables))
-        .data(knowledge.snapshot())
-        .data(RequestContext {
-            principal: Principal::Anonymous,
-            client_ip: IpAddr::V4(Ipv4Addr::LOCALHOST),
-        });
-    let response = schema.execute(request).await;
+    let response = api.execute(FULL_REPORT_QUERY, variables).await;
     if let Some(error) = response.errors.first() {
         bail!("{}", error.message);
     }

@@ -1,11 +1,7 @@
 //! The API's errors: each maps once to an UPPER_SNAKE `extensions.code`.
 //! Internal errors are logged with detail and returned without it.
 
-use std::sync::Arc;
-
-use async_graphql::extensions::{Extension, ExtensionContext, ExtensionFactory, NextParseQuery, NextValidation};
-use async_graphql::parser::types::ExecutableDocument;
-use async_graphql::{ErrorExtensions, ServerError, ServerResult, ValidationResult, Variables};
+use async_graphql::{ErrorExtensions, ServerError};
 
 /// An error a client sees. Deliberately not `Display`: async-graphql
 /// converts any `Display` error with `?`, which would drop the code; this
@@ -77,52 +73,16 @@ impl From<ApiError> for async_graphql::Error {
     }
 }
 
-/// Gives parse and validation errors their codes, and every other error
-/// that lacks one the internal code.
-pub struct ErrorCodes;
-
-impl ExtensionFactory for ErrorCodes {
-    fn create(&self) -> Arc<dyn Extension> {
-        Arc::new(ErrorCodesExtension)
-    }
-}
-
-struct ErrorCodesExtension;
-
 pub const PARSE_FAILED: &str = "GRAPHQL_PARSE_FAILED";
 pub const VALIDATION_FAILED: &str = "GRAPHQL_VALIDATION_FAILED";
 
+/// The error with `code`, unless it has one already.
 pub(super) fn with_code(mut error: ServerError, code: &'static str) -> ServerError {
     let extensions = error.extensions.get_or_insert_with(Default::default);
     if extensions.get("code").is_none() {
         extensions.set("code", code);
     }
     error
-}
-
-#[async_trait::async_trait]
-impl Extension for ErrorCodesExtension {
-    async fn parse_query(
-        &self,
-        ctx: &ExtensionContext<'_>,
-        query: &str,
-        variables: &Variables,
-        next: NextParseQuery<'_>,
-    ) -> ServerResult<ExecutableDocument> {
-        next.run(ctx, query, variables)
-            .await
-            .map_err(|e| with_code(e, PARSE_FAILED))
-    }
-
-    async fn validation(
-        &self,
-        ctx: &ExtensionContext<'_>,
-        next: NextValidation<'_>,
-    ) -> Result<ValidationResult, Vec<ServerError>> {
-        next.run(ctx)
-            .await
-            .map_err(|errors| errors.into_iter().map(|e| with_code(e, VALIDATION_FAILED)).collect())
-    }
 }
 
 /// Whether a response failed before execution (so GraphQL-over-HTTP wants a 4xx).

@@ -3,8 +3,10 @@
 pub mod account;
 pub mod curation;
 pub mod error;
+pub mod executor;
 pub mod limits;
 pub mod pagination;
+pub mod plain;
 pub mod scan;
 pub mod search;
 pub mod taxonomy;
@@ -18,7 +20,8 @@ use futures_util::Stream;
 
 use self::account::{AccountMutation, AccountQuery};
 use self::curation::CurationMutation;
-use self::error::{ApiError, ErrorCodes};
+use self::error::ApiError;
+pub use self::executor::Api;
 use self::limits::ShapeLimits;
 use self::scan::{ScanMutation, ScanQuery};
 use self::search::SearchQuery;
@@ -149,14 +152,9 @@ impl Default for GraphqlLimits {
     }
 }
 
-/// The schema; `services` is absent only where the schema is printed.
-pub fn build_schema(limits: &GraphqlLimits, services: Option<Arc<Services>>) -> AppSchema {
+/// The API; `services` is absent only where the schema is printed.
+pub fn build_api(limits: &GraphqlLimits, services: Option<Arc<Services>>) -> Api {
     let mut builder = Schema::build(QueryRoot::default(), MutationRoot::default(), SubscriptionRoot)
-        .extension(ErrorCodes)
-        .extension(ShapeLimits {
-            max_aliases: limits.max_aliases,
-            max_root_fields: limits.max_root_fields,
-        })
         .limit_depth(limits.max_depth)
         .limit_complexity(limits.max_complexity)
         .limit_recursive_depth(32);
@@ -166,10 +164,14 @@ pub fn build_schema(limits: &GraphqlLimits, services: Option<Arc<Services>>) -> 
     if !limits.introspection {
         builder = builder.disable_introspection().disable_suggestions();
     }
-    builder.finish()
+    let shape = ShapeLimits {
+        max_aliases: limits.max_aliases,
+        max_root_fields: limits.max_root_fields,
+    };
+    Api::new(builder.finish(), shape)
 }
 
 /// The schema in SDL, as committed in `schema/schema.graphql`.
 pub fn sdl() -> String {
-    build_schema(&GraphqlLimits::default(), None).sdl()
+    build_api(&GraphqlLimits::default(), None).schema().sdl()
 }

@@ -1,13 +1,15 @@
 //! Scanning: `scan`, `extractKeywords` and term resolution. The report is
 //! computed once per scan; its costlier parts (mistakes, suggestions) only
-//! when a client selects them.
+//! when a client selects them. Report objects are `serial`, like the
+//! taxonomy's (see `types`): a full report has thousands of fields.
 
 use std::sync::Arc;
 
-use async_graphql::{Context, InputObject, Object, Result, SimpleObject, Upload};
+use async_graphql::{Context, InputObject, InputType as _, Object, Result, SimpleObject, Upload, Value};
 
 use super::account::rate_limited;
 use super::error::ApiError;
+use super::plain::{Plain, PlainList, PlainObject};
 use super::types::{Importance, Mistake, Role, Skill};
 use super::{RequestContext, require, services};
 use std::io::Read as _;
@@ -126,12 +128,12 @@ pub struct ScanQuery;
 #[Object]
 impl ScanQuery {
     /// The skills found in any text, e.g. a job posting, most frequent first.
-    async fn extract_keywords(&self, ctx: &Context<'_>, text: String) -> Result<Vec<KeywordHit>> {
+    async fn extract_keywords(&self, ctx: &Context<'_>, text: String) -> Result<PlainList<KeywordHit>> {
         require(ctx, Permission::Scan)?;
         check_length("text", &text, services(ctx)?.max_text_bytes)?;
         let snap = super::types::snapshot(ctx)?;
         let hits = scan::extract_keywords(&snap.catalog, &snap.matcher, &text);
-        Ok(hits.into_iter().map(|hit| KeywordHit::new(&snap, &hit)).collect())
+        Ok(PlainList(hits.iter().map(|hit| KeywordHit::new(&snap, hit)).collect()))
     }
 
     /// Exact resolution of one term or alias: k8s -> Kubernetes; null if unknown.
@@ -172,6 +174,7 @@ impl ScanQuery {
 
 /// How a term resolved.
 #[derive(SimpleObject)]
+#[graphql(serial)]
 pub struct TermResolution {
     /// The most likely skill for a technical reader.
     pub skill: Skill,
@@ -185,10 +188,24 @@ pub struct TermResolution {
 
 /// A UTF-16 span of the original text: `text.slice(start, end)` in a browser.
 #[derive(SimpleObject)]
+#[graphql(serial)]
 pub struct TextSpan {
     pub start: u32,
     pub end: u32,
     pub text: String,
+}
+
+impl PlainObject for TextSpan {
+    const TYPE_NAME: &'static str = "TextSpan";
+
+    fn field(&self, name: &str, _: &Plain<'_>) -> Option<Value> {
+        Some(match name {
+            "start" => Value::from(self.start),
+            "end" => Value::from(self.end),
+            "text" => Value::String(self.text.clone()),
+            _ => return None,
+        })
+    }
 }
 
 fn spans(spans: &[scan::TextSpan]) -> Vec<TextSpan> {
@@ -221,7 +238,7 @@ impl KeywordHit {
     }
 }
 
-#[Object]
+#[Object(serial)]
 impl KeywordHit {
     async fn skill(&self) -> &Skill {
         &self.skill
@@ -233,6 +250,19 @@ impl KeywordHit {
 
     async fn spans(&self) -> &[TextSpan] {
         &self.spans
+    }
+}
+
+impl PlainObject for KeywordHit {
+    const TYPE_NAME: &'static str = "KeywordHit";
+
+    fn field(&self, name: &str, selection: &Plain<'_>) -> Option<Value> {
+        Some(match name {
+            "skill" => selection.object(&self.skill)?,
+            "count" => Value::from(self.count),
+            "spans" => selection.list(&self.spans)?,
+            _ => return None,
+        })
     }
 }
 
@@ -252,7 +282,7 @@ impl ScanReport {
     }
 }
 
-#[Object]
+#[Object(serial)]
 impl ScanReport {
     /// The target role, given or inferred.
     async fn role(&self) -> Option<Role> {
@@ -290,50 +320,58 @@ impl ScanReport {
     }
 
     /// Job keywords the resume has.
-    async fn matched(&self) -> Vec<KeywordMatch> {
-        self.report
-            .matched()
-            .iter()
-            .map(|m| KeywordMatch {
-                skill: self.skill(m.skill),
-                importance: m.importance.into(),
-                resume_count: m.resume_count,
-                job_count: m.job_count,
-                exact_wording: m.exact_wording,
-            })
-            .collect()
+    async fn matched(&self) -> PlainList<KeywordMatch> {
+        PlainList(
+            self.report
+                .matched()
+                .iter()
+                .map(|m| KeywordMatch {
+                    skill: self.skill(m.skill),
+                    importance: m.importance.into(),
+                    resume_count: m.resume_count,
+                    job_count: m.job_count,
+                    exact_wording: m.exact_wording,
+                })
+                .collect(),
+        )
     }
 
     /// Job keywords the resume lacks, most important first.
-    async fn missing(&self) -> Vec<MissingKeyword> {
-        self.report
-            .missing()
-            .iter()
-            .map(|m| MissingKeyword {
-                skill: self.skill(m.skill),
-                importance: m.importance.into(),
-                job_count: m.job_count,
-                job_wording: m.job_wording.clone(),
-            })
-            .collect()
+    async fn missing(&self) -> PlainList<MissingKeyword> {
+        PlainList(
+            self.report
+                .missing()
+                .iter()
+                .map(|m| MissingKeyword {
+                    skill: self.skill(m.skill),
+                    importance: m.importance.into(),
+                    job_count: m.job_count,
+                    job_wording: m.job_wording.clone(),
+                })
+                .collect(),
+        )
     }
 
     /// Every skill found in the resume.
-    async fn resume_keywords(&self) -> Vec<KeywordHit> {
-        self.report
-            .resume_keywords()
-            .iter()
-            .map(|hit| KeywordHit::new(&self.snap, hit))
-            .collect()
+    async fn resume_keywords(&self) -> PlainList<KeywordHit> {
+        PlainList(
+            self.report
+                .resume_keywords()
+                .iter()
+                .map(|hit| KeywordHit::new(&self.snap, hit))
+                .collect(),
+        )
     }
 
     /// Every skill found in the job description.
-    async fn job_keywords(&self) -> Vec<KeywordHit> {
-        self.report
-            .job_keywords()
-            .iter()
-            .map(|hit| KeywordHit::new(&self.snap, hit))
-            .collect()
+    async fn job_keywords(&self) -> PlainList<KeywordHit> {
+        PlainList(
+            self.report
+                .job_keywords()
+                .iter()
+                .map(|hit| KeywordHit::new(&self.snap, hit))
+                .collect(),
+        )
     }
 
     /// Mistakes found in the resume, each with its evidence.
@@ -449,6 +487,7 @@ async fn read_upload(ctx: &Context<'_>, upload: Upload, what: &str) -> Result<(S
 
 /// How an ATS would fare reading a file.
 #[derive(SimpleObject)]
+#[graphql(serial)]
 pub struct DocumentReport {
     /// PDF, DOCX, ODT, RTF, HTML, Markdown or plain text, detected from the content.
     pub format: &'static str,
@@ -458,6 +497,7 @@ pub struct DocumentReport {
 }
 
 #[derive(SimpleObject)]
+#[graphql(serial)]
 pub struct DocumentWarning {
     /// NO_TEXT_LAYER, TEXT_IN_IMAGES, MULTI_COLUMN, TABLE_LAYOUT, TEXT_BOXES, CONTACT_IN_HEADER_FOOTER, LOST_CHARACTERS
     pub code: &'static str,
@@ -465,6 +505,7 @@ pub struct DocumentWarning {
 }
 
 #[derive(SimpleObject)]
+#[graphql(serial)]
 pub struct ScoreBreakdown {
     /// 0-100.
     pub overall: u8,
@@ -472,6 +513,7 @@ pub struct ScoreBreakdown {
 }
 
 #[derive(SimpleObject)]
+#[graphql(serial)]
 pub struct ScoreComponent {
     /// e.g. hard_skills, soft_skills, job_title, education, sections_contact, impact
     pub key: &'static str,
@@ -483,6 +525,7 @@ pub struct ScoreComponent {
 }
 
 #[derive(SimpleObject)]
+#[graphql(serial)]
 pub struct KeywordMatch {
     pub skill: Skill,
     pub importance: Importance,
@@ -493,6 +536,7 @@ pub struct KeywordMatch {
 }
 
 #[derive(SimpleObject)]
+#[graphql(serial)]
 pub struct MissingKeyword {
     pub skill: Skill,
     pub importance: Importance,
@@ -501,7 +545,37 @@ pub struct MissingKeyword {
     pub job_wording: String,
 }
 
+impl PlainObject for KeywordMatch {
+    const TYPE_NAME: &'static str = "KeywordMatch";
+
+    fn field(&self, name: &str, selection: &Plain<'_>) -> Option<Value> {
+        Some(match name {
+            "skill" => selection.object(&self.skill)?,
+            "importance" => self.importance.to_value(),
+            "resumeCount" => Value::from(self.resume_count),
+            "jobCount" => Value::from(self.job_count),
+            "exactWording" => Value::Boolean(self.exact_wording),
+            _ => return None,
+        })
+    }
+}
+
+impl PlainObject for MissingKeyword {
+    const TYPE_NAME: &'static str = "MissingKeyword";
+
+    fn field(&self, name: &str, selection: &Plain<'_>) -> Option<Value> {
+        Some(match name {
+            "skill" => selection.object(&self.skill)?,
+            "importance" => self.importance.to_value(),
+            "jobCount" => Value::from(self.job_count),
+            "jobWording" => Value::String(self.job_wording.clone()),
+            _ => return None,
+        })
+    }
+}
+
 #[derive(SimpleObject)]
+#[graphql(serial)]
 pub struct DetectedMistake {
     pub mistake: Mistake,
     pub message: String,
@@ -509,6 +583,7 @@ pub struct DetectedMistake {
 }
 
 #[derive(SimpleObject)]
+#[graphql(serial)]
 pub struct Suggestion {
     /// ADD_KEYWORD, USE_EXACT_WORDING, QUANTIFY, REMOVE_SKILL, ADD_SECTION, ADD_CONTACT
     pub kind: &'static str,
@@ -521,6 +596,7 @@ pub struct Suggestion {
 }
 
 #[derive(SimpleObject)]
+#[graphql(serial)]
 pub struct ResumeSection {
     /// summary, experience, education, skills, projects, certifications, ... or other
     pub kind: &'static str,
@@ -529,6 +605,7 @@ pub struct ResumeSection {
 }
 
 #[derive(SimpleObject)]
+#[graphql(serial)]
 pub struct ResumeStats {
     pub words: u32,
     pub bullets: u32,

@@ -1,13 +1,18 @@
 //! GraphQL views of a snapshot. A node is an index into the snapshot it was
 //! read from and keeps that snapshot alive, so nested fields cost no
 //! database trips and a response never mixes two taxonomy versions.
+//!
+//! Objects are `serial`: each field is an in-memory read, so resolving them
+//! one after another skips the set of concurrent futures async-graphql
+//! otherwise builds for every object of a response.
 
 use std::sync::Arc;
 
-use async_graphql::{Context, Enum, ID, Json, Object, Result, SimpleObject};
+use async_graphql::{Context, Enum, ID, InputType as _, Json, Object, Result, SimpleObject, Value};
 
 use super::error::ApiError;
 use super::pagination::{Page, paginate};
+use super::plain::{Plain, PlainObject};
 use crate::knowledge::Snapshot;
 use crate::taxonomy::catalog::{CategoryEntry, CategoryIdx, MistakeEntry, RoleEntry, SkillEntry};
 use crate::taxonomy::validate::Entity;
@@ -48,7 +53,7 @@ impl Category {
     }
 }
 
-#[Object]
+#[Object(serial)]
 impl Category {
     async fn slug(&self) -> &str {
         &self.entry().category.slug
@@ -88,7 +93,7 @@ impl Skill {
     }
 }
 
-#[Object]
+#[Object(serial)]
 impl Skill {
     async fn id(&self) -> ID {
         ID(format!("Skill:{}", self.entry().skill.slug))
@@ -160,6 +165,25 @@ impl Skill {
     }
 }
 
+impl PlainObject for Skill {
+    const TYPE_NAME: &'static str = "Skill";
+
+    fn field(&self, name: &str, _: &Plain<'_>) -> Option<Value> {
+        let skill = &self.entry().skill;
+        let strings = |list: &[String]| Value::List(list.iter().map(|s| Value::String(s.clone())).collect());
+        Some(match name {
+            "id" => Value::String(format!("Skill:{}", skill.slug)),
+            "slug" => Value::String(skill.slug.clone()),
+            "name" => Value::String(skill.name.clone()),
+            "kind" => SkillKind::from(skill.kind).to_value(),
+            "description" => skill.description.clone().map_or(Value::Null, Value::String),
+            "aliases" => strings(&skill.aliases),
+            "ambiguousAliases" => strings(&skill.ambiguous),
+            _ => return None,
+        })
+    }
+}
+
 pub struct Role {
     pub snap: Arc<Snapshot>,
     pub idx: RoleIdx,
@@ -171,7 +195,7 @@ impl Role {
     }
 }
 
-#[Object]
+#[Object(serial)]
 impl Role {
     async fn id(&self) -> ID {
         ID(format!("Role:{}", self.entry().role.slug))
@@ -244,7 +268,7 @@ pub struct RoleSkill {
     pub importance: model::Importance,
 }
 
-#[Object]
+#[Object(serial)]
 impl RoleSkill {
     async fn role(&self) -> Role {
         Role {
@@ -277,7 +301,7 @@ impl Mistake {
     }
 }
 
-#[Object]
+#[Object(serial)]
 impl Mistake {
     async fn id(&self) -> ID {
         ID(format!("Mistake:{}", self.entry().mistake.slug))
@@ -337,12 +361,14 @@ impl Mistake {
 }
 
 #[derive(SimpleObject)]
+#[graphql(serial)]
 pub struct Example {
     pub before: String,
     pub after: String,
 }
 
 #[derive(SimpleObject)]
+#[graphql(serial)]
 pub struct Detector {
     /// e.g. PHRASES, UNQUANTIFIED_BULLETS, OFF_ROLE_SKILLS, SKILL_SPRAWL
     pub kind: String,

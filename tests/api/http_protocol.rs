@@ -187,3 +187,29 @@ async fn a_browser_opening_the_endpoint_gets_graphiql() {
     assert_eq!(page.status(), 200);
     assert!(page.text().await.unwrap().to_lowercase().contains("graphiql"));
 }
+
+/// Documents are parsed once and cached by their text, but every request is
+/// still validated with its own variables and operation name.
+#[tokio::test]
+async fn a_cached_document_is_still_validated_per_request() {
+    let app = spawn_app(Backend::Sqlite).await;
+    let query = "query One($slug: String!) { skill(slug: $slug) { name } } query Two { __typename }";
+    let request = |body: Value| {
+        let client = app.client.clone();
+        let url = app.graphql_url();
+        async move {
+            let response: Value = client.post(url).json(&body).send().await.unwrap().json().await.unwrap();
+            response
+        }
+    };
+    for _ in 0..2 {
+        let ok = request(json!({ "query": query, "operationName": "One", "variables": { "slug": "go" } })).await;
+        assert_eq!(ok["data"]["skill"]["name"], "Go", "{ok}");
+        let wrong_type = request(json!({ "query": query, "operationName": "One", "variables": { "slug": 7 } })).await;
+        assert_eq!(error_code(&wrong_type), "GRAPHQL_VALIDATION_FAILED", "{wrong_type}");
+        let unknown = request(json!({ "query": query, "operationName": "Three" })).await;
+        assert_eq!(error_code(&unknown), "GRAPHQL_VALIDATION_FAILED", "{unknown}");
+        let broken = request(json!({ "query": "{ skill(slug: " })).await;
+        assert_eq!(error_code(&broken), "GRAPHQL_PARSE_FAILED", "{broken}");
+    }
+}

@@ -216,3 +216,43 @@ async fn scans_have_their_own_budget_per_caller() {
     let read = app.graphql("{ roles { totalCount } }", json!({})).await;
     assert!(read.get("errors").is_none(), "reads are not scans");
 }
+
+/// The keyword lists answer from a one-pass path when every selected field
+/// is plain, and from async-graphql's resolvers otherwise (here forced by
+/// `category`, which the one-pass path does not serve). Both must agree on
+/// every value, alias, fragment and `__typename`.
+#[tokio::test]
+async fn keyword_lists_answer_the_same_on_the_fast_path_and_the_full_resolver() {
+    let app = spawn_app(Backend::Sqlite).await;
+    let selection = |extra: &str| {
+        format!(
+            "mutation($input: ScanInput!) {{ scan(input: $input) {{
+                resumeKeywords {{ __typename count skill {{ id slug name kind aliases {extra} }} spans {{ start end text }} }}
+                jobKeywords {{ ...hit }}
+                matched {{ importance n: resumeCount jobCount exactWording skill {{ slug {extra} }} }}
+                missing {{ ... on MissingKeyword {{ importance jobWording skill {{ name {extra} }} }} }}
+            }} }}
+            fragment hit on KeywordHit {{ count s: spans {{ text }} skill {{ slug {extra} }} }}"
+        )
+    };
+    let variables = json!({ "input": { "resumeText": RESUME, "jobDescription": JOB } });
+    let fast = app.data(&selection(""), variables.clone()).await;
+    let mut full = app.data(&selection("category { slug }"), variables).await;
+    fn strip_category(value: &mut Value) {
+        match value {
+            Value::Object(fields) => {
+                fields.remove("category");
+                fields.values_mut().for_each(strip_category);
+            }
+            Value::Array(items) => items.iter_mut().for_each(strip_category),
+            _ => {}
+        }
+    }
+    strip_category(&mut full);
+    assert_eq!(fast, full);
+    let first = &fast["scan"]["resumeKeywords"][0];
+    assert_eq!(first["__typename"], "KeywordHit");
+    assert!(first["skill"]["id"].as_str().unwrap().starts_with("Skill:"));
+    assert!(fast["scan"]["matched"][0]["n"].as_u64().unwrap() >= 1);
+    assert!(fast["scan"]["jobKeywords"][0]["s"][0]["text"].is_string());
+}
