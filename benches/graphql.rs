@@ -12,6 +12,10 @@ use atscan::startup::LocalApi;
 use criterion::{Criterion, criterion_group, criterion_main};
 use serde_json::json;
 
+/// The server's allocator, so that the figures are the server's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const RESUME: &str = include_str!("../tests/fixtures/scan/bench/resume.txt");
 const JOB: &str = include_str!("../tests/fixtures/scan/bench/job.txt");
 const SCORE_ONLY_QUERY: &str = "mutation($input: ScanInput!) { scan(input: $input) { score { overall } } }";

@@ -11,6 +11,10 @@ use atscan::taxonomy::Catalog;
 use atscan::taxonomy::files::default_taxonomy;
 use criterion::{Criterion, criterion_group, criterion_main};
 
+/// The server's allocator, so that the figures are the server's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const RESUME: &str = include_str!("../tests/fixtures/scan/bench/resume.txt");
 const JOB: &str = include_str!("../tests/fixtures/scan/bench/job.txt");
 

@@ -84,6 +84,9 @@ pub async fn extract_isolated(bytes: Vec<u8>, options: &Isolation) -> Result<Ext
         // The child needs nothing from the server's environment, which
         // may hold secrets (database URLs, signing keys).
         .env_clear()
+        // mimalloc reserves address space a gigabyte at a time by default,
+        // which alone would break the child's address-space limit.
+        .env("MIMALLOC_ARENA_RESERVE", "16MiB")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::null())

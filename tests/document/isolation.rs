@@ -67,16 +67,20 @@ async fn a_stuck_child_is_killed_at_the_deadline() {
 
 #[tokio::test]
 async fn a_child_over_its_memory_limit_fails_cleanly() {
-    // Too little address space even to start: proves the limit is applied
-    // to the child, and that its death becomes an error, not a crash.
+    // 48 MiB of text once inflated, within the inflation limit: reading it
+    // needs more than the 32 MiB of address space this child may use.
+    let file = docx_bomb(48 * 1024 * 1024);
     let options = Isolation {
-        memory_bytes: 16 * 1024 * 1024,
+        memory_bytes: 32 * 1024 * 1024,
         ..isolation()
     };
-    let error = extract_isolated(docx_resume(), &options).await.unwrap_err();
+    let error = extract_isolated(file.clone(), &options).await.unwrap_err();
     assert!(matches!(error, DocumentError::ResourceLimit(_)), "{error:?}");
     assert_eq!(error.code(), "BAD_USER_INPUT");
-    // The caller is unharmed.
+    // Under the default limit the same file is no resource problem, and
+    // the caller is unharmed.
+    let roomy = extract_isolated(file, &isolation()).await;
+    assert!(!matches!(roomy, Err(DocumentError::ResourceLimit(_))), "{roomy:?}");
     assert!(extract_isolated(docx_resume(), &isolation()).await.is_ok());
 }
 
