@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex, PoisonError};
 
 use async_graphql::parser::types::ExecutableDocument;
-use async_graphql::{Data, Executor, Request, Response};
+use async_graphql::{Data, Executor, Request, Response, ServerError};
 use futures_util::stream::{self, BoxStream, StreamExt};
 
 use super::AppSchema;
@@ -38,20 +38,18 @@ impl Api {
         &self.schema
     }
 
-    /// The request with its document parsed and checked, or the response
-    /// that refuses it.
-    fn prepare(&self, mut request: Request) -> Result<Request, Response> {
+    /// The request with its document parsed and checked, or the error that
+    /// refuses it.
+    fn prepare(&self, mut request: Request) -> Result<Request, ServerError> {
         if let Some(document) = self.documents.get(&request.query) {
             request.set_parsed_query(document);
             return Ok(request);
         }
         let document = match async_graphql::parser::parse_query(&request.query) {
             Ok(document) => document,
-            Err(error) => return Err(Response::from_errors(vec![with_code(error.into(), PARSE_FAILED)])),
+            Err(error) => return Err(with_code(error.into(), PARSE_FAILED)),
         };
-        if let Err(error) = self.shape.check(&document) {
-            return Err(Response::from_errors(vec![error]));
-        }
+        self.shape.check(&document)?;
         self.documents.insert(&request.query, &document);
         request.set_parsed_query(document);
         Ok(request)
@@ -78,7 +76,7 @@ impl Executor for Api {
     async fn execute(&self, request: Request) -> Response {
         match self.prepare(request) {
             Ok(request) => code_request_errors(self.schema.execute(request).await),
-            Err(refusal) => refusal,
+            Err(refusal) => Response::from_errors(vec![refusal]),
         }
     }
 
@@ -89,7 +87,7 @@ impl Executor for Api {
                 .execute_stream_with_session_data(request, session_data.unwrap_or_default())
                 .map(code_request_errors)
                 .boxed(),
-            Err(refusal) => stream::once(async move { refusal }).boxed(),
+            Err(refusal) => stream::once(async move { Response::from_errors(vec![refusal]) }).boxed(),
         }
     }
 }
