@@ -130,3 +130,55 @@ impl<T: PlainObject + OutputType> OutputType for PlainList<T> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use async_graphql::parser::parse_query;
+    use async_graphql::parser::types::{DocumentOperations, ExecutableDocument};
+
+    use super::*;
+    use crate::graphql::scan::TextSpan;
+
+    fn answer(query: &str, span: &TextSpan) -> Option<serde_json::Value> {
+        let document: ExecutableDocument = parse_query(query).unwrap();
+        let DocumentOperations::Single(operation) = &document.operations else {
+            panic!("one operation");
+        };
+        let plain = Plain {
+            set: &operation.node.selection_set.node,
+            fragments: &document.fragments,
+        };
+        plain.object(span).map(|value| value.into_json().unwrap())
+    }
+
+    #[test]
+    fn plain_fields_are_answered_with_aliases_fragments_and_typename() {
+        let span = TextSpan {
+            start: 3,
+            end: 5,
+            text: "Go".into(),
+        };
+        let query = "{ __typename a: start ...on TextSpan { end } ...rest } fragment rest on TextSpan { text }";
+        assert_eq!(
+            answer(query, &span),
+            Some(serde_json::json!({ "__typename": "TextSpan", "a": 3, "end": 5, "text": "Go" }))
+        );
+    }
+
+    #[test]
+    fn anything_else_is_left_to_the_full_resolver() {
+        let span = TextSpan {
+            start: 0,
+            end: 1,
+            text: "R".into(),
+        };
+        for query in [
+            "{ start unknown }",
+            "{ start start }",
+            "{ ... on Skill { start } }",
+            "{ start(x: 1) }",
+        ] {
+            assert_eq!(answer(query, &span), None, "{query}");
+        }
+    }
+}

@@ -227,7 +227,7 @@ async fn keyword_lists_answer_the_same_on_the_fast_path_and_the_full_resolver() 
     let selection = |extra: &str| {
         format!(
             "mutation($input: ScanInput!) {{ scan(input: $input) {{
-                resumeKeywords {{ __typename count skill {{ id slug name kind aliases {extra} }} spans {{ start end text }} }}
+                resumeKeywords {{ __typename count hidden: count @include(if: false) skill {{ id slug name kind aliases {extra} }} spans {{ start end text }} }}
                 jobKeywords {{ ...hit }}
                 matched {{ importance n: resumeCount jobCount exactWording skill {{ slug {extra} }} }}
                 missing {{ ... on MissingKeyword {{ importance jobWording skill {{ name {extra} }} }} }}
@@ -252,6 +252,7 @@ async fn keyword_lists_answer_the_same_on_the_fast_path_and_the_full_resolver() 
     assert_eq!(fast, full);
     let first = &fast["scan"]["resumeKeywords"][0];
     assert_eq!(first["__typename"], "KeywordHit");
+    assert!(first.get("hidden").is_none(), "a skipped field stays out: {first}");
     assert!(first["skill"]["id"].as_str().unwrap().starts_with("Skill:"));
     assert!(fast["scan"]["matched"][0]["n"].as_u64().unwrap() >= 1);
     assert!(fast["scan"]["jobKeywords"][0]["s"][0]["text"].is_string());
