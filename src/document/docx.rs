@@ -4,7 +4,7 @@
 
 use super::archive::Archive;
 use super::flow::Flow;
-use super::xml::{self, Node};
+use super::xml::{self, Node, SkippedSubtree};
 use super::{DocumentError, Parsed, Warning, WarningCode};
 
 /// What the walk of one part found besides its text.
@@ -90,7 +90,7 @@ const SKIPPED: &[&str] = &["pPr", "rPr", "delText", "instrText", "Fallback", "de
 
 fn read_part(bytes: &[u8], layout: &mut Layout) -> Result<String, DocumentError> {
     let mut flow = Flow::new();
-    let mut skipping: Option<(String, usize)> = None;
+    let mut skipped = SkippedSubtree::default();
     let mut in_text = false;
     let mut depth = 0usize;
     xml::walk(&xml::decode(bytes), |node| {
@@ -112,14 +112,7 @@ fn read_part(bytes: &[u8], layout: &mut Layout) -> Result<String, DocumentError>
                     }
                     _ => {}
                 }
-                if let Some((skipped, nesting)) = &mut skipping {
-                    if skipped == name {
-                        *nesting += 1;
-                    }
-                    return;
-                }
-                if SKIPPED.contains(&name) {
-                    skipping = Some((name.to_owned(), 1));
+                if skipped.opens(name, SKIPPED) {
                     return;
                 }
                 match name {
@@ -149,13 +142,7 @@ fn read_part(bytes: &[u8], layout: &mut Layout) -> Result<String, DocumentError>
             }
             Node::Close(name) => {
                 depth = depth.saturating_sub(1);
-                if let Some((skipped, nesting)) = &mut skipping {
-                    if skipped == name {
-                        *nesting -= 1;
-                        if *nesting == 0 {
-                            skipping = None;
-                        }
-                    }
+                if skipped.closes(name) {
                     return;
                 }
                 match name {
@@ -168,7 +155,7 @@ fn read_part(bytes: &[u8], layout: &mut Layout) -> Result<String, DocumentError>
                 }
             }
             Node::Text(text) => {
-                if in_text && skipping.is_none() {
+                if in_text && !skipped.is_open() {
                     flow.push_text(text);
                 }
             }

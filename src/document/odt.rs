@@ -3,7 +3,7 @@
 
 use super::archive::Archive;
 use super::flow::Flow;
-use super::xml::{self, Node};
+use super::xml::{self, Node, SkippedSubtree};
 use super::{DocumentError, Parsed, Warning, WarningCode};
 
 #[derive(Default)]
@@ -83,7 +83,7 @@ const SKIPPED: &[&str] = &[
 
 fn read_part(bytes: &[u8], region: Region, layout: &mut Layout) -> Result<(String, usize), DocumentError> {
     let mut flow = Flow::new();
-    let mut skipping: Option<(String, usize)> = None;
+    let mut skipped = SkippedSubtree::default();
     // In styles.xml only text inside the wanted header/footer is kept; in
     // content.xml only text inside the office body.
     let mut inside = 0usize;
@@ -101,14 +101,7 @@ fn read_part(bytes: &[u8], region: Region, layout: &mut Layout) -> Result<(Strin
             {
                 layout.columns = layout.columns.max(count);
             }
-            if let Some((skipped, nesting)) = &mut skipping {
-                if skipped == name {
-                    *nesting += 1;
-                }
-                return;
-            }
-            if SKIPPED.contains(&name) {
-                skipping = Some((name.to_owned(), 1));
+            if skipped.opens(name, SKIPPED) {
                 return;
             }
             if name == wanted || (region != Region::Body && name.starts_with(wanted)) {
@@ -135,13 +128,7 @@ fn read_part(bytes: &[u8], region: Region, layout: &mut Layout) -> Result<(Strin
             }
         }
         Node::Close(name) => {
-            if let Some((skipped, nesting)) = &mut skipping {
-                if skipped == name {
-                    *nesting -= 1;
-                    if *nesting == 0 {
-                        skipping = None;
-                    }
-                }
+            if skipped.closes(name) {
                 return;
             }
             if inside == 0 {
@@ -161,7 +148,7 @@ fn read_part(bytes: &[u8], region: Region, layout: &mut Layout) -> Result<(Strin
         Node::Text(text) => {
             // ODF collapses whitespace in paragraphs: line breaks in the
             // XML are formatting, real ones are <text:line-break/>.
-            if inside > 0 && skipping.is_none() {
+            if inside > 0 && !skipped.is_open() {
                 flow.push_text(&text.replace(['\n', '\r', '\t'], " "));
             }
         }

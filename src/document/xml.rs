@@ -44,6 +44,52 @@ fn local(name: &str) -> &str {
     name.rsplit_once(':').map_or(name, |(_, local)| local)
 }
 
+/// Follows the subtree of an element whose content is not text (deleted
+/// text, field codes, ...) through the walk, counting how often the element
+/// nests in itself so that its own close ends the subtree.
+#[derive(Debug, Default)]
+pub(crate) struct SkippedSubtree {
+    open: Option<(String, usize)>,
+}
+
+impl SkippedSubtree {
+    /// Whether the element opening here lies in a skipped subtree, starting
+    /// one if it is named in `skipped`.
+    pub(crate) fn opens(&mut self, name: &str, skipped: &[&str]) -> bool {
+        if let Some((element, nesting)) = &mut self.open {
+            if element == name {
+                *nesting += 1;
+            }
+            return true;
+        }
+        if skipped.contains(&name) {
+            self.open = Some((name.to_owned(), 1));
+            return true;
+        }
+        false
+    }
+
+    /// Whether the element closing here lies in a skipped subtree (the
+    /// subtree's own close included).
+    pub(crate) fn closes(&mut self, name: &str) -> bool {
+        let Some((element, nesting)) = &mut self.open else {
+            return false;
+        };
+        if element == name {
+            *nesting -= 1;
+            if *nesting == 0 {
+                self.open = None;
+            }
+        }
+        true
+    }
+
+    /// Whether the walk is inside a skipped subtree.
+    pub(crate) fn is_open(&self) -> bool {
+        self.open.is_some()
+    }
+}
+
 /// Decodes an XML part's bytes: UTF-8 (what Office and LibreOffice write),
 /// or UTF-16 when it starts with a byte-order mark.
 pub(crate) fn decode(bytes: &[u8]) -> String {
