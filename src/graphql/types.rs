@@ -87,6 +87,11 @@ pub struct Skill {
     pub idx: SkillIdx,
 }
 
+/// A skill's GraphQL id; slugs never change, so neither do ids.
+fn skill_id(slug: &str) -> String {
+    format!("Skill:{slug}")
+}
+
 impl Skill {
     fn entry(&self) -> &SkillEntry {
         self.snap.catalog.skill(self.idx)
@@ -96,7 +101,7 @@ impl Skill {
 #[Object(serial)]
 impl Skill {
     async fn id(&self) -> ID {
-        ID(format!("Skill:{}", self.entry().skill.slug))
+        ID(skill_id(&self.entry().skill.slug))
     }
 
     async fn slug(&self) -> &str {
@@ -172,7 +177,7 @@ impl PlainObject for Skill {
         let skill = &self.entry().skill;
         let strings = |list: &[String]| Value::List(list.iter().map(|s| Value::String(s.clone())).collect());
         Some(match name {
-            "id" => Value::String(format!("Skill:{}", skill.slug)),
+            "id" => Value::String(skill_id(&skill.slug)),
             "slug" => Value::String(skill.slug.clone()),
             "name" => Value::String(skill.name.clone()),
             "kind" => SkillKind::from(skill.kind).to_value(),
