@@ -127,7 +127,7 @@ async fn graphql_get(
         Err(e) => return error_response(StatusCode::BAD_REQUEST, &ApiError::BadUserInput(e.to_string())),
     };
     // GET must not change state: only query operations run over it.
-    if let Ok(document) = async_graphql::parser::parse_query(&graphql_request.query) {
+    if let Ok(document) = state.api.document(&graphql_request.query) {
         let is_query = match &graphql_request.operation_name {
             Some(name) => document
                 .operations

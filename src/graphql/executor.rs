@@ -38,19 +38,23 @@ impl Api {
         &self.schema
     }
 
+    /// The parsed document of `query`: from the cache, or parsed and checked
+    /// now. The HTTP layer reads it too (GET may only run queries).
+    pub fn document(&self, query: &str) -> Result<ExecutableDocument, ServerError> {
+        if let Some(document) = self.documents.get(query) {
+            return Ok(document);
+        }
+        let document =
+            async_graphql::parser::parse_query(query).map_err(|error| with_code(error.into(), PARSE_FAILED))?;
+        self.shape.check(&document)?;
+        self.documents.insert(query, &document);
+        Ok(document)
+    }
+
     /// The request with its document parsed and checked, or the error that
     /// refuses it.
     fn prepare(&self, mut request: Request) -> Result<Request, ServerError> {
-        if let Some(document) = self.documents.get(&request.query) {
-            request.set_parsed_query(document);
-            return Ok(request);
-        }
-        let document = match async_graphql::parser::parse_query(&request.query) {
-            Ok(document) => document,
-            Err(error) => return Err(with_code(error.into(), PARSE_FAILED)),
-        };
-        self.shape.check(&document)?;
-        self.documents.insert(&request.query, &document);
+        let document = self.document(&request.query)?;
         request.set_parsed_query(document);
         Ok(request)
     }
