@@ -22,6 +22,23 @@ use crate::knowledge::{IndexLocation, Knowledge};
 use crate::ratelimit::{RateLimiter, RateLimits};
 use crate::store;
 
+/// The database ready to serve: connected, migrated, given the default
+/// knowledge base when empty, and its taxonomy loaded into a snapshot.
+async fn open_knowledge(database_url: &str, index: IndexLocation) -> anyhow::Result<Arc<Knowledge>> {
+    let db = store::connect(database_url)
+        .await
+        .context("connecting to the database")?;
+    store::migrate(&db).await.context("running migrations")?;
+    if seed_if_empty(&db)
+        .await
+        .context("importing the default knowledge base")?
+    {
+        tracing::info!("imported the default knowledge base into an empty database");
+    }
+    let knowledge = Knowledge::load(db, index).await.context("loading the taxonomy")?;
+    Ok(Arc::new(knowledge))
+}
+
 pub struct Application {
     listener: TcpListener,
     router: Router,
@@ -30,28 +47,18 @@ pub struct Application {
 }
 
 impl Application {
-    /// Connects, migrates, seeds an empty database, loads the snapshot and
-    /// binds the listener (port 0 picks a free port).
+    /// Opens the knowledge base (see `open_knowledge`) and binds the
+    /// listener (port 0 picks a free port).
     pub async fn build(settings: Settings) -> anyhow::Result<Self> {
-        let db = store::connect(&settings.database.database_url)
-            .await
-            .context("connecting to the database")?;
-        store::migrate(&db).await.context("running migrations")?;
-        if seed_if_empty(&db)
-            .await
-            .context("importing the default knowledge base")?
-        {
-            tracing::info!("imported the default knowledge base into an empty database");
-        }
         let token_keys = settings.token_keys()?;
-        let knowledge = Arc::new(
-            Knowledge::load(db.clone(), IndexLocation::Dir(settings.index_dir.clone()))
-                .await
-                .context("loading the taxonomy")?,
-        );
+        let knowledge = open_knowledge(
+            &settings.database.database_url,
+            IndexLocation::Dir(settings.index_dir.clone()),
+        )
+        .await?;
         let services = Arc::new(Services {
             knowledge: Arc::clone(&knowledge),
-            authenticator: Authenticator::new(token_keys, db),
+            authenticator: Authenticator::new(token_keys, knowledge.db().clone()),
             rate_limiter: RateLimiter::new(settings.rate_limits()),
             public: PublicAccess {
                 read: settings.public_read,
@@ -117,13 +124,10 @@ pub struct LocalApi {
 
 impl LocalApi {
     pub async fn open(database_url: Option<&str>) -> anyhow::Result<Self> {
-        let db = store::connect(database_url.unwrap_or("sqlite::memory:")).await?;
-        store::migrate(&db).await?;
-        seed_if_empty(&db).await?;
-        let knowledge = Arc::new(Knowledge::load(db.clone(), IndexLocation::InMemory).await?);
+        let knowledge = open_knowledge(database_url.unwrap_or("sqlite::memory:"), IndexLocation::InMemory).await?;
         let services = Arc::new(Services {
             knowledge: Arc::clone(&knowledge),
-            authenticator: Authenticator::new(TokenKeys::ephemeral(), db),
+            authenticator: Authenticator::new(TokenKeys::ephemeral(), knowledge.db().clone()),
             rate_limiter: RateLimiter::new(RateLimits {
                 requests_per_minute: 0,
                 scans_per_minute: 0,
