@@ -14,6 +14,7 @@ use std::ops::Range;
 use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, MatchKind, StartKind, dfa, nfa};
 
+use crate::scan::first_words::{FirstWords, leading_letters};
 use crate::scan::rules::MistakeRule;
 use crate::scan::text::{char_at, char_before, fold_keep_case, is_word_char, whole_words_at};
 use crate::taxonomy::catalog::Term;
@@ -37,116 +38,6 @@ pub struct KeywordMatcher {
     phrases: AhoCorasick,
     phrase_mistakes: Vec<Vec<MistakeIdx>>,
     fingerprint: Fingerprint,
-}
-
-/// Where the automaton stands after the first word of each term (`data` of
-/// `data pipelines`). A walk starts from there, one table lookup instead of
-/// a state per letter; a word that begins no term costs no walk at all.
-///
-/// An open-addressing table with the words in one buffer: it is probed once
-/// per word of every document, so it must stay small and in cache.
-#[derive(Debug, Default)]
-struct FirstWords {
-    /// (hash, state, word offset, word length); a zero length marks a free slot.
-    slots: Vec<(u64, StateID, u32, u32)>,
-    words: Vec<u8>,
-    /// One bit per hash, 8 KB: most words that begin no term stop here,
-    /// without touching the larger table.
-    bloom: Vec<u64>,
-}
-
-impl FirstWords {
-    fn new(automaton: &TermAutomaton, keys: &[&str]) -> Self {
-        let mut firsts: Vec<&[u8]> = keys
-            .iter()
-            .map(|key| leading_word(key.as_bytes(), 0))
-            // Terms that open with punctuation or a non-ASCII letter (`.net`)
-            // have no first word here; their tokens walk from the start.
-            .filter(|word| !word.is_empty())
-            .collect();
-        firsts.sort_unstable();
-        firsts.dedup();
-        let capacity = (firsts.len() * 2).next_power_of_two().max(16);
-        let mut table = Self {
-            slots: vec![(0, StateID::ZERO, 0, 0); capacity],
-            words: Vec::new(),
-            bloom: vec![0; (1 << 16) / 64],
-        };
-        for word in firsts {
-            let Some(state) = automaton.state_after(word) else {
-                continue;
-            };
-            let (Ok(offset), Ok(len)) = (u32::try_from(table.words.len()), u32::try_from(word.len())) else {
-                continue;
-            };
-            let hash = fnv(word);
-            let mask = table.slots.len() - 1;
-            let mut slot = hash as usize & mask;
-            while table.slots.get(slot).is_some_and(|s| s.3 != 0) {
-                slot = (slot + 1) & mask;
-            }
-            if let Some(free) = table.slots.get_mut(slot) {
-                *free = (hash, state, offset, len);
-                table.words.extend_from_slice(word);
-            }
-            let bit = (hash >> 48) as usize;
-            if let Some(bits) = table.bloom.get_mut(bit / 64) {
-                *bits |= 1 << (bit % 64);
-            }
-        }
-        table
-    }
-
-    /// The state after `word`, whose FNV-1a hash is `hash`.
-    fn state_after(&self, word: &[u8], hash: u64) -> Option<StateID> {
-        let bit = (hash >> 48) as usize;
-        if self
-            .bloom
-            .get(bit / 64)
-            .is_none_or(|bits| bits & (1 << (bit % 64)) == 0)
-        {
-            return None;
-        }
-        let mask = self.slots.len().checked_sub(1)?;
-        let mut slot = hash as usize & mask;
-        loop {
-            let &(slot_hash, state, offset, len) = self.slots.get(slot)?;
-            if len == 0 {
-                return None;
-            }
-            if slot_hash == hash && self.words.get(offset as usize..offset as usize + len as usize) == Some(word) {
-                return Some(state);
-            }
-            slot = (slot + 1) & mask;
-        }
-    }
-}
-
-/// FNV-1a: fast for the short words hashed on every token.
-fn fnv(word: &[u8]) -> u64 {
-    word.iter().fold(FNV_OFFSET, |hash, &b| fnv_step(hash, b))
-}
-
-const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-
-fn fnv_step(hash: u64, byte: u8) -> u64 {
-    (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
-}
-
-/// The leading letters of a word found while skipping it: how many, their
-/// hash, and the hash without the last letter (for a plural `s`).
-#[derive(Debug, Clone, Copy)]
-struct FirstWord {
-    letters: usize,
-    hash: u64,
-    hash_but_last: u64,
-}
-
-/// The run of ASCII letters at `pos` (letters only: `Python3` begins `python`).
-fn leading_word(bytes: &[u8], pos: usize) -> &[u8] {
-    let rest = bytes.get(pos..).unwrap_or(&[]);
-    let len = rest.iter().take_while(|b| b.is_ascii_alphabetic()).count();
-    rest.get(..len).unwrap_or(&[])
 }
 
 /// The automaton that holds the terms: fast and big, or nearly as fast and small.
@@ -368,7 +259,7 @@ impl KeywordMatcher {
             .kind(Some(AhoCorasickKind::DFA))
             .build(phrase_keys.iter().map(|(k, _)| k))?;
         let keys: Vec<&str> = patterns.iter().map(|p| p.key.as_str()).collect();
-        let first_words = FirstWords::new(&automaton, &keys);
+        let first_words = FirstWords::new(&keys, |word| automaton.state_after(word));
         let mut opening_punctuation = [false; 128];
         for key in &keys {
             if let Some(&first) = key.as_bytes().first()
@@ -426,43 +317,35 @@ impl KeywordMatcher {
         let mut pos = 0;
         while let Some(&byte) = bytes.get(pos) {
             let start = pos;
-            let (starts_token, first_word) = if byte.is_ascii_alphanumeric() {
-                // Skip the ASCII word (the rest of it starts no token),
-                // hashing its leading letters on the way for the table lookup.
-                let mut word = FirstWord {
-                    letters: 0,
-                    hash: FNV_OFFSET,
-                    hash_but_last: FNV_OFFSET,
-                };
-                let mut in_letters = true;
-                while let Some(&b) = bytes.get(pos).filter(|b| b.is_ascii_alphanumeric()) {
-                    if in_letters && b.is_ascii_alphabetic() {
-                        word.hash_but_last = word.hash;
-                        word.hash = fnv_step(word.hash, b);
-                        word.letters += 1;
-                    } else {
-                        in_letters = false;
-                    }
-                    pos += 1;
-                }
+            let (starts_token, letters) = if byte.is_ascii_alphanumeric() {
+                // Skip the ASCII word: the rest of it starts no token.
+                let word = bytes.get(pos..).unwrap_or(&[]);
+                let letters = leading_letters(word).len();
+                pos += letters
+                    + word
+                        .get(letters..)
+                        .unwrap_or(&[])
+                        .iter()
+                        .take_while(|b| b.is_ascii_alphanumeric())
+                        .count();
                 let starts = !previous_is_word;
                 previous_is_word = true;
-                (starts, Some(word))
+                (starts, letters)
             } else if byte.is_ascii() {
                 let starts = !previous_is_word && !byte.is_ascii_whitespace() && self.may_open_term(byte);
                 previous_is_word = false;
                 pos += 1;
-                (starts, None)
+                (starts, 0)
             } else {
                 let c = char_at(text, pos).unwrap_or(' ');
                 let starts = !previous_is_word && !c.is_whitespace();
                 previous_is_word = is_word_char(c);
                 pos += c.len_utf8();
-                (starts, None)
+                (starts, 0)
             };
             if starts_token
                 && start >= resume_at
-                && let Some(candidate) = self.candidate_at(text, start, first_word)
+                && let Some(candidate) = self.candidate_at(text, start, letters)
             {
                 found.push(candidate);
                 resume_at = candidate.end;
@@ -480,26 +363,30 @@ impl KeywordMatcher {
             .unwrap_or(false)
     }
 
-    /// The term at token start `pos`, if one fits the boundaries there.
-    fn candidate_at(&self, text: &str, pos: usize, first_word: Option<FirstWord>) -> Option<Candidate> {
+    /// The term at token start `pos`, if one fits the boundaries there;
+    /// `letters` is how many ASCII letters open the token.
+    fn candidate_at(&self, text: &str, pos: usize, letters: usize) -> Option<Candidate> {
         let bytes = text.as_bytes();
         let try_walk = |state: Option<StateID>, at: usize| {
             let (id, end) = self.automaton.longest_from(state, bytes, pos, at)?;
             self.accept(text, id, pos, end).or_else(|| self.shorter(text, pos, end))
         };
-        let Some(word) = first_word.filter(|w| w.letters > 0) else {
-            return try_walk(None, pos);
+        let after_word = |letters: usize| {
+            let first = self.first_words.get(bytes, pos, letters)?;
+            let end = pos + letters;
+            if first.may_go_on(bytes.get(end), bytes.get(end + 1)) {
+                try_walk(Some(first.state), end)
+            } else {
+                // The walk would die within two bytes: the word is the term.
+                self.accept(text, first.whole?, pos, end)
+            }
         };
-        let letters = bytes.get(pos..pos + word.letters)?;
-        if let Some(state) = self.first_words.state_after(letters, word.hash)
-            && let Some(candidate) = try_walk(Some(state), pos + word.letters)
-        {
-            return Some(candidate);
+        if letters == 0 {
+            return try_walk(None, pos);
         }
         // `APIs` may be the plural of `API`.
-        let singular = letters.strip_suffix(b"s").filter(|w| !w.is_empty())?;
-        let state = self.first_words.state_after(singular, word.hash_but_last)?;
-        try_walk(Some(state), pos + singular.len())
+        let plural = letters > 1 && bytes.get(pos + letters - 1) == Some(&b's');
+        after_word(letters).or_else(|| plural.then(|| after_word(letters - 1)).flatten())
     }
 
     /// The longest shorter term that starts at `start` and fits the boundaries

@@ -9,6 +9,7 @@
 mod detect;
 mod document;
 mod evidence;
+mod first_words;
 mod job;
 mod keywords;
 mod layout;
