@@ -30,21 +30,14 @@ pub(crate) fn accepted(matcher: &KeywordMatcher, ctx: &DocContext<'_>, candidate
         .iter()
         .map(|c| matcher.pattern(c.pattern).is_some_and(|p| !p.ambiguous))
         .collect();
-    for (ok, c) in accepted.iter_mut().zip(candidates) {
+    let mut pending: Vec<usize> = Vec::new();
+    for (i, (ok, c)) in accepted.iter_mut().zip(candidates).enumerate() {
         if is_region_code(ctx.norm, c) {
             *ok = false;
+        } else if !*ok && written_as_curated(matcher, ctx.norm, c) {
+            pending.push(i);
         }
     }
-    let pending: Vec<usize> = candidates
-        .iter()
-        .enumerate()
-        .filter(|&(i, c)| {
-            !accepted.get(i).copied().unwrap_or(true)
-                && written_as_curated(matcher, ctx.norm, c)
-                && !is_region_code(ctx.norm, c)
-        })
-        .map(|(i, _)| i)
-        .collect();
     // Evidence of its own first; then, in two rounds, evidence from the
     // skills around it, so that ambiguous terms can vouch for each other
     // once one of them is accepted (`Go, Rust and Python`).
@@ -82,15 +75,14 @@ fn is_region_code(norm: &NormText, c: &Candidate) -> bool {
         "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY", "DC", "PR", "AB", "BC",
         "MB", "NB", "NL", "NS", "ON", "PE", "QC", "SK", "UK", "EU",
     ];
-    let written = norm.original_text(c.start..c.end);
-    if !REGIONS.contains(&written) {
-        return false;
-    }
     let text = norm.text();
     let before = text.get(..c.start).unwrap_or("");
     let Some(place) = before.strip_suffix(", ").or_else(|| before.strip_suffix(',')) else {
         return false;
     };
+    if !REGIONS.contains(&norm.original_text(c.start..c.end)) {
+        return false;
+    }
     let place_start = place
         .rfind(|ch: char| !ch.is_alphabetic() && ch != '.')
         .map_or(0, |p| p + 1);
