@@ -174,52 +174,54 @@ fn continues_bullet(doc: &Document, line: &Line) -> bool {
 }
 
 /// Words that quantify without digits.
-fn is_number_word(word: &str) -> bool {
+fn is_number_word(word: &[u8]) -> bool {
     matches!(
         word,
-        "two"
-            | "three"
-            | "four"
-            | "five"
-            | "six"
-            | "seven"
-            | "eight"
-            | "nine"
-            | "ten"
-            | "eleven"
-            | "twelve"
-            | "twenty"
-            | "thirty"
-            | "fifty"
-            | "hundred"
-            | "hundreds"
-            | "thousand"
-            | "thousands"
-            | "million"
-            | "millions"
-            | "billion"
-            | "dozen"
-            | "dozens"
-            | "doubled"
-            | "tripled"
-            | "quadrupled"
-            | "halved"
-            | "tenfold"
+        b"two"
+            | b"three"
+            | b"four"
+            | b"five"
+            | b"six"
+            | b"seven"
+            | b"eight"
+            | b"nine"
+            | b"ten"
+            | b"eleven"
+            | b"twelve"
+            | b"twenty"
+            | b"thirty"
+            | b"fifty"
+            | b"hundred"
+            | b"hundreds"
+            | b"thousand"
+            | b"thousands"
+            | b"million"
+            | b"millions"
+            | b"billion"
+            | b"dozen"
+            | b"dozens"
+            | b"doubled"
+            | b"tripled"
+            | b"quadrupled"
+            | b"halved"
+            | b"tenfold"
     )
 }
 
-/// Whether a text contains a number that measures something: a token that
-/// starts with a digit (`40%`, `$2M`, `120ms`, `3x`, `1,200`, `+15%`) or a
-/// number word, but not a bare year (`in 2021`) nor a name with digits
-/// (`k8s`, `S3`, `Python3`).
+/// Whether normalized text contains a number that measures something: a
+/// token that starts with a digit (`40%`, `$2M`, `120ms`, `3x`, `1,200`,
+/// `+15%`) or a number word, but not a bare year (`in 2021`) nor a name with
+/// digits (`k8s`, `S3`, `Python3`).
 pub(crate) fn is_quantified(text: &str) -> bool {
-    let separator = |c: char| c.is_whitespace() || matches!(c, '(' | ')' | '/' | ',' | ';' | ':');
-    // Most tokens are plain words: only those opening with a digit (after a
-    // currency or sign) or shaped like a number word are looked at closely.
-    text.split(separator).any(|token| {
-        let token = token.trim_matches(|c: char| matches!(c, '.' | '!' | '?' | '"' | '\''));
-        let figure = token.trim_start_matches(['$', '~', '+', '-', '#', '<', '>', '€', '£', '¥', '≈']);
-        match figure.as_bytes().first() {
+    // Normalized blanks and the separators are ASCII: tokens are cut on bytes.
+    let separator = |b: &u8| matches!(b, b' ' | b'\n' | b'(' | b')' | b'/' | b',' | b';' | b':');
+    let stop = |b: &u8| matches!(b, b'.' | b'!' | b'?' | b'"' | b'\'');
+    text.as_bytes().split(separator).any(|token| {
+        let start = token.iter().position(|b| !stop(b)).unwrap_or(token.len());
+        let end = token.iter().rposition(|b| !stop(b)).map_or(start, |last| last + 1);
+        let token = token.get(start..end).unwrap_or(&[]);
+        let figure = without_signs(token);
+        match figure.first() {
             Some(b) if b.is_ascii_digit() => !is_year(figure),
             Some(_) => (3..=10).contains(&token.len()) && is_number_word(token),
             None => false,
@@ -227,10 +229,22 @@ pub(crate) fn is_quantified(text: &str) -> bool {
     })
 }
 
-fn is_year(token: &str) -> bool {
-    token.len() == 4
-        && token.bytes().all(|b| b.is_ascii_digit())
-        && token.parse::<u32>().is_ok_and(|year| (1950..=2039).contains(&year))
+/// A figure without the currency and comparison signs before it (`$2M`, `~40%`, `€5k`).
+fn without_signs(mut figure: &[u8]) -> &[u8] {
+    const SIGNS: [&str; 11] = ["$", "~", "+", "-", "#", "<", ">", "€", "£", "¥", "≈"];
+    while figure.first().is_some_and(|b| !b.is_ascii_alphanumeric())
+        && let Some(rest) = SIGNS.iter().find_map(|sign| figure.strip_prefix(sign.as_bytes()))
+    {
+        figure = rest;
+    }
+    figure
+}
+
+fn is_year(token: &[u8]) -> bool {
+    token.len() == 4 && token.iter().all(u8::is_ascii_digit) && {
+        let year = token.iter().fold(0u32, |year, &d| year * 10 + u32::from(d - b'0'));
+        (1950..=2039).contains(&year)
+    }
 }
 
 /// Compiles the patterns now rather than during the first scan.
@@ -380,7 +394,7 @@ fn is_phone(run: &str) -> bool {
         .filter(|g| !g.is_empty())
         .collect();
     let marked = run.starts_with(['+', '(']);
-    let all_years = groups.iter().all(|g| is_year(g));
+    let all_years = groups.iter().all(|g| is_year(g.as_bytes()));
     (10..=15).contains(&digits) && !all_years || (7..=9).contains(&digits) && marked && groups.len() >= 2
 }
 
