@@ -457,13 +457,13 @@ fn find_title(catalog: &Catalog, matcher: &KeywordMatcher, doc: &Document) -> Op
         let at = range.start;
         return Some(title_of(&doc.norm, at + m.start..at + m.end, Some(m.role)));
     }
-    let titles = matcher.titles(text.get(..near_top).unwrap_or(text));
     if let Some(range) = line_title {
         let trimmed = trim_range(text, range);
         let role = catalog.role_by_job_title(text.get(trimmed.clone()).unwrap_or(""));
         return Some(title_of(&doc.norm, trimmed, role));
     }
-    titles
+    matcher
+        .titles(text.get(..near_top).unwrap_or(text))
         .first()
         .map(|m| title_of(&doc.norm, m.start..m.end, Some(m.role)))
 }
@@ -484,19 +484,31 @@ fn trim_range(text: &str, range: Range<usize>) -> Range<usize> {
 
 /// The role whose skills the job asks for most, if it shares at least three.
 fn role_by_skills(catalog: &Catalog, keywords: &[JobKeyword]) -> Option<RoleIdx> {
+    // One bit per skill of the catalog: the roles' skill lists are long.
+    let mut asked = vec![0u64; catalog.skills.len().div_ceil(64)];
+    for keyword in keywords {
+        let i = keyword.skill.index();
+        if let Some(bits) = asked.get_mut(i / 64) {
+            *bits |= 1 << (i % 64);
+        }
+    }
+    let is_asked = |skill: SkillIdx| {
+        let i = skill.index();
+        asked.get(i / 64).is_some_and(|bits| bits & (1 << (i % 64)) != 0)
+    };
     catalog
         .roles
         .iter()
         .enumerate()
         .filter_map(|(i, entry)| {
-            let shared: Vec<Importance> = entry
+            let (shared, weight) = entry
                 .skills
                 .iter()
-                .filter(|(skill, _)| keywords.iter().any(|k| k.skill == *skill))
-                .map(|&(_, importance)| importance)
-                .collect();
-            let weight: f64 = shared.iter().map(|i| i.weight()).sum();
-            (shared.len() >= 3).then_some((RoleIdx(i as u32), weight))
+                .filter(|&&(skill, _)| is_asked(skill))
+                .fold((0, 0.0), |(n, weight), (_, importance)| {
+                    (n + 1, weight + importance.weight())
+                });
+            (shared >= 3).then_some((RoleIdx(i as u32), weight))
         })
         .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
         .map(|(role, _)| role)
