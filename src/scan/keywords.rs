@@ -85,9 +85,12 @@ impl Found {
         Self::from_occurrences(occurrences)
     }
 
-    pub(crate) fn from_occurrences(occurrences: Vec<Occurrence>) -> Self {
-        let mut order: Vec<usize> = (0..occurrences.len()).collect();
-        order.sort_unstable_by_key(|&i| occurrences.get(i).map(|o| (o.skill, o.start)));
+    /// Indexes `occurrences`, which are in text order.
+    fn from_occurrences(occurrences: Vec<Occurrence>) -> Self {
+        // Occurrences are in text order: (skill, index) orders by skill, then position.
+        let mut keyed: Vec<(SkillIdx, usize)> = occurrences.iter().enumerate().map(|(i, o)| (o.skill, i)).collect();
+        keyed.sort_unstable();
+        let order: Vec<usize> = keyed.into_iter().map(|(_, i)| i).collect();
         let mut by_skill: Vec<(SkillIdx, Range<usize>)> = Vec::new();
         for (at, &i) in order.iter().enumerate() {
             let Some(o) = occurrences.get(i) else { continue };

@@ -110,12 +110,26 @@ pub(crate) fn sentence_around(text: &str, line: &Line, pos: usize) -> Range<usiz
     let rel = pos.saturating_sub(line.content).min(body.len());
     // The stops are ASCII and normalized blanks are ASCII: bytes will do.
     let bytes = body.as_bytes();
-    let is_stop = |i: usize| {
-        bytes.get(i).is_some_and(|b| matches!(b, b'.' | b'!' | b'?' | b';'))
-            && bytes.get(i + 1).is_none_or(|b| b.is_ascii_whitespace())
-    };
-    let start = (0..rel).rev().find(|&i| is_stop(i)).map_or(0, |i| i + 1);
-    let end = (rel..bytes.len()).find(|&i| is_stop(i)).map_or(bytes.len(), |i| i + 1);
+    let stop_byte = |b: &u8| matches!(b, b'.' | b'!' | b'?' | b';');
+    let ends_sentence = |i: usize| bytes.get(i + 1).is_none_or(u8::is_ascii_whitespace);
+    let mut start = 0;
+    let mut before = bytes.get(..rel).unwrap_or(&[]);
+    while let Some(i) = before.iter().rposition(stop_byte) {
+        if ends_sentence(i) {
+            start = i + 1;
+            break;
+        }
+        before = before.get(..i).unwrap_or(&[]);
+    }
+    let mut end = bytes.len();
+    let mut from = rel;
+    while let Some(i) = bytes.get(from..).and_then(|after| after.iter().position(stop_byte)) {
+        if ends_sentence(from + i) {
+            end = from + i + 1;
+            break;
+        }
+        from += i + 1;
+    }
     line.content + start..line.content + end
 }
 
