@@ -377,7 +377,7 @@ impl KeywordMatcher {
             if first.may_go_on(bytes.get(end), bytes.get(end + 1)) {
                 try_walk(Some(first.state), end)
             } else {
-                // The walk would die within two bytes: the word is the term.
+                // No longer term goes on with the bytes that follow: the word alone is the term.
                 self.accept(text, first.whole?, pos, end)
             }
         };
