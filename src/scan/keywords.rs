@@ -87,7 +87,7 @@ impl Found {
 
     /// Indexes `occurrences`, which are in text order.
     fn from_occurrences(occurrences: Vec<Occurrence>) -> Self {
-        // Occurrences are in text order: (skill, index) orders by skill, then position.
+        // (skill, index) orders by skill, then by position.
         let mut keyed: Vec<(SkillIdx, usize)> = occurrences.iter().enumerate().map(|(i, o)| (o.skill, i)).collect();
         keyed.sort_unstable();
         let order: Vec<usize> = keyed.into_iter().map(|(_, i)| i).collect();
