@@ -23,6 +23,17 @@ pub(crate) struct FirstWord {
 }
 
 impl FirstWord {
+    /// A word after which the automaton is at `state`, before the terms it
+    /// begins are noted.
+    fn at(state: StateID) -> Self {
+        Self {
+            state,
+            whole: None,
+            next: 0,
+            after_blank: 0,
+        }
+    }
+
     /// Whether a longer term may start with the word followed by `next`
     /// and `then`: only then is a walk needed. (It may say yes in vain,
     /// never no in vain.)
@@ -79,12 +90,7 @@ impl FirstWords {
             head: 0,
             len: 0,
             tail: 0,
-            entry: FirstWord {
-                state: StateID::ZERO,
-                whole: None,
-                next: 0,
-                after_blank: 0,
-            },
+            entry: FirstWord::at(StateID::ZERO),
         };
         let mut table = Self {
             slots: vec![free; capacity],
@@ -94,12 +100,7 @@ impl FirstWords {
         for group in firsts.chunk_by(|a, b| a.0 == b.0) {
             let Some(&(word, _, _)) = group.first() else { continue };
             let Some(state) = state_after(word) else { continue };
-            let mut entry = FirstWord {
-                state,
-                whole: None,
-                next: 0,
-                after_blank: 0,
-            };
+            let mut entry = FirstWord::at(state);
             for &(_, rest, id) in group {
                 match rest {
                     [] => entry.whole = Some(id),
@@ -123,11 +124,11 @@ impl FirstWords {
         let head = load(word, 0, word.len());
         let hash = word_hash(head, word);
         let mask = self.slots.len() - 1;
-        let mut at = hash as usize & mask;
-        while self.slots.get(at).is_some_and(|s| s.len != 0) {
-            at = (at + 1) & mask;
+        let mut index = hash as usize & mask;
+        while self.slots.get(index).is_some_and(|s| s.len != 0) {
+            index = (index + 1) & mask;
         }
-        if let Some(slot) = self.slots.get_mut(at) {
+        if let Some(slot) = self.slots.get_mut(index) {
             *slot = Slot { head, len, tail, entry };
             self.tails.extend_from_slice(word.get(8..).unwrap_or(&[]));
         }
@@ -152,9 +153,9 @@ impl FirstWords {
             return None;
         }
         let mask = self.slots.len().checked_sub(1)?;
-        let mut at = hash as usize & mask;
+        let mut index = hash as usize & mask;
         loop {
-            let slot = self.slots.get(at)?;
+            let slot = self.slots.get(index)?;
             if slot.len == 0 {
                 return None;
             }
@@ -165,7 +166,7 @@ impl FirstWords {
                     return Some(slot.entry);
                 }
             }
-            at = (at + 1) & mask;
+            index = (index + 1) & mask;
         }
     }
 }
