@@ -133,7 +133,7 @@ impl ScanQuery {
         check_length("text", &text, services(ctx)?.max_text_bytes)?;
         let snap = super::types::snapshot(ctx)?;
         let hits = scan::extract_keywords(&snap.catalog, &snap.matcher, &text);
-        Ok(PlainList(hits.iter().map(|hit| KeywordHit::new(&snap, hit)).collect()))
+        Ok(KeywordHit::list(&snap, &hits))
     }
 
     /// Exact resolution of one term or alias: k8s -> Kubernetes; null if unknown.
@@ -226,15 +226,20 @@ pub struct KeywordHit {
 }
 
 impl KeywordHit {
-    fn new(snap: &Arc<Snapshot>, hit: &scan::KeywordHit) -> Self {
-        Self {
-            skill: Skill {
-                snap: Arc::clone(snap),
-                idx: hit.skill,
-            },
-            count: hit.count,
-            spans: spans(&hit.spans),
-        }
+    /// The engine's hits as the schema's list.
+    fn list(snap: &Arc<Snapshot>, hits: &[scan::KeywordHit]) -> PlainList<Self> {
+        PlainList(
+            hits.iter()
+                .map(|hit| Self {
+                    skill: Skill {
+                        snap: Arc::clone(snap),
+                        idx: hit.skill,
+                    },
+                    count: hit.count,
+                    spans: spans(&hit.spans),
+                })
+                .collect(),
+        )
     }
 }
 
@@ -354,24 +359,12 @@ impl ScanReport {
 
     /// Every skill found in the resume.
     async fn resume_keywords(&self) -> PlainList<KeywordHit> {
-        PlainList(
-            self.report
-                .resume_keywords()
-                .iter()
-                .map(|hit| KeywordHit::new(&self.snap, hit))
-                .collect(),
-        )
+        KeywordHit::list(&self.snap, self.report.resume_keywords())
     }
 
     /// Every skill found in the job description.
     async fn job_keywords(&self) -> PlainList<KeywordHit> {
-        PlainList(
-            self.report
-                .job_keywords()
-                .iter()
-                .map(|hit| KeywordHit::new(&self.snap, hit))
-                .collect(),
-        )
+        KeywordHit::list(&self.snap, self.report.job_keywords())
     }
 
     /// Mistakes found in the resume, each with its evidence.
