@@ -53,6 +53,7 @@ impl Snapshot {
     ) -> Result<Self, KnowledgeError> {
         let catalog = Catalog::build(taxonomy, version)?;
         let matcher = KeywordMatcher::build(&catalog)?;
+        crate::scan::warm_up();
         let search = match index {
             IndexLocation::InMemory => SearchIndex::in_memory(&catalog)?,
             IndexLocation::Dir(dir) => SearchIndex::open_or_build(dir, &catalog)?,

@@ -110,11 +110,12 @@ fn departures(case: &Case) -> Vec<String> {
         .map(|h| slug(catalog, h.skill))
         .collect();
     let job: BTreeMap<&str, Importance> = report
-        .matched()
+        .job_keywords()
         .iter()
-        .map(|m| (m.skill, m.importance))
-        .chain(report.missing().iter().map(|m| (m.skill, m.importance)))
-        .map(|(skill, importance)| (slug(catalog, skill), importance))
+        .map(|h| h.skill)
+        .chain(report.matched().iter().map(|m| m.skill))
+        .chain(report.missing().iter().map(|m| m.skill))
+        .filter_map(|skill| Some((slug(catalog, skill), report.importance_of(skill)?)))
         .collect();
     let known = |s: &str| catalog.skill_by_slug(s).is_some();
     for s in &expect.resume_skills {
@@ -348,11 +349,15 @@ fn every_span_slices_back_to_its_text_in_utf16_after_emoji() {
         for hit in report.resume_keywords() {
             for span in &hit.spans {
                 let key = normalize_term(&span.text);
-                let written = catalog.skills_named(&key).iter().any(|t| t.skill == hit.skill)
-                    || catalog
-                        .skills_named(key.trim_end_matches('s'))
-                        .iter()
-                        .any(|t| t.skill == hit.skill);
+                let named = |key: &str| catalog.skills_named(key).iter().any(|t| t.skill == hit.skill);
+                // A soft skill is also written as its verb (`Negotiated`).
+                let derived = || {
+                    catalog
+                        .terms()
+                        .filter(|(_, owners)| owners.iter().any(|t| t.skill == hit.skill))
+                        .any(|(term, _)| scan::derived_forms(term).contains(&key))
+                };
+                let written = named(&key) || named(key.trim_end_matches('s')) || derived();
                 assert!(
                     written,
                     "{name}: {:?} is not a way of writing {}",

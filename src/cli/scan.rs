@@ -143,6 +143,15 @@ pub fn render(report: &Value, color: bool) -> String {
             style.dim(text(&component["explanation"]))
         );
     }
+    if let Some(cap) = report["score"]["cap"].as_object() {
+        let _ = writeln!(
+            out,
+            "  {:<17} {:>3}  {}",
+            "capped at",
+            cap.get("limit").and_then(Value::as_u64).unwrap_or(0),
+            style.dim(cap.get("explanation").and_then(Value::as_str).unwrap_or(""))
+        );
+    }
     let matched: Vec<String> = items(&report["matched"])
         .iter()
         .map(|m| text(&m["skill"]["name"]).to_owned())
@@ -152,7 +161,19 @@ pub fn render(report: &Value, color: bool) -> String {
     }
     let missing: Vec<String> = items(&report["missing"])
         .iter()
-        .map(|m| format!("{} ({})", text(&m["jobWording"]), text(&m["importance"]).to_lowercase()))
+        .map(|m| {
+            let importance = text(&m["importance"]).to_lowercase();
+            let others: Vec<&str> = items(&m["alternatives"]).iter().map(|s| text(&s["name"])).collect();
+            if others.is_empty() {
+                format!("{} ({importance})", text(&m["jobWording"]))
+            } else {
+                format!(
+                    "{} ({importance}, or one of {})",
+                    text(&m["jobWording"]),
+                    others.join(", ")
+                )
+            }
+        })
         .collect();
     if !missing.is_empty() {
         let _ = writeln!(out, "{} {}", style.bold("Missing:"), style.bad(&missing.join(", ")));

@@ -321,6 +321,10 @@ impl ScanReport {
                     explanation: c.explanation.clone(),
                 })
                 .collect(),
+            cap: score.cap.as_ref().map(|cap| ScoreCap {
+                limit: cap.limit,
+                explanation: cap.explanation.clone(),
+            }),
         }
     }
 
@@ -352,6 +356,7 @@ impl ScanReport {
                     importance: m.importance.into(),
                     job_count: m.job_count,
                     job_wording: m.job_wording.clone(),
+                    alternatives: m.alternatives.iter().map(|&s| self.skill(s)).collect(),
                 })
                 .collect(),
         )
@@ -503,16 +508,30 @@ pub struct ScoreBreakdown {
     /// 0-100.
     pub overall: u8,
     pub components: Vec<ScoreComponent>,
+    /// Set when the job's missing must-have skills hold the score below the
+    /// weighted sum of the components.
+    pub cap: Option<ScoreCap>,
+}
+
+#[derive(SimpleObject)]
+#[graphql(serial)]
+pub struct ScoreCap {
+    /// The most the overall score may be, 0-100.
+    pub limit: u8,
+    /// Which must-haves are missing.
+    pub explanation: String,
 }
 
 #[derive(SimpleObject)]
 #[graphql(serial)]
 pub struct ScoreComponent {
-    /// e.g. hard_skills, soft_skills, job_title, education, sections_contact, impact
+    /// hard_skills, soft_skills, job_title, education, certifications,
+    /// shared_wording (fit), sections_contact, impact (document quality)
     pub key: &'static str,
     /// 0-100.
     pub score: u8,
-    /// Share of the overall score, 0-1; the weights add up to 1.
+    /// Share of the overall score, 0-1; the weights add up to 1. Document
+    /// quality weighs in proportion to the fit.
     pub weight: f64,
     pub explanation: String,
 }
@@ -536,6 +555,9 @@ pub struct MissingKeyword {
     pub job_count: u32,
     /// The job's own wording, to use verbatim.
     pub job_wording: String,
+    /// Other skills of which any one meets the same requirement: the job
+    /// asks for one of them (`one of Playwright, Cypress or Selenium`).
+    pub alternatives: Vec<Skill>,
 }
 
 impl PlainObject for KeywordMatch {
@@ -562,6 +584,7 @@ impl PlainObject for MissingKeyword {
             "importance" => self.importance.to_value(),
             "jobCount" => Value::from(self.job_count),
             "jobWording" => Value::String(self.job_wording.clone()),
+            "alternatives" => selection.list(&self.alternatives)?,
             _ => return None,
         })
     }

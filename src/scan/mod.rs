@@ -3,32 +3,39 @@
 //! missing keywords, mistakes and suggestions. Plain Rust with no web or
 //! database types, so GraphQL, the CLI, tests and benchmarks all call it.
 //!
-//! Build a [`KeywordMatcher`] once per catalog snapshot, then call [`scan`]
-//! or [`extract_keywords`] per request.
+//! A scan is a pipeline whose stages only look down:
+//!
+//! 1. [`text`]: normalization with a map back to the original, lines and
+//!    headed sections;
+//! 2. [`matching`]: the knowledge base's terms found with evidence;
+//! 3. [`reading`]: what the job asks for and what the resume shows;
+//! 4. [`judging`]: the comparison, the score, mistakes and suggestions;
+//! 5. [`report`]: the request, the entry point and the report.
+//!
+//! [`rules`] (the knowledge base's detector rules and section kinds) sits
+//! beside them as plain data. Build a [`KeywordMatcher`] once per catalog
+//! snapshot, call [`warm_up`] once per process, then [`scan`] or
+//! [`extract_keywords`] per request.
 
-mod detect;
-mod document;
-mod evidence;
-mod first_words;
-mod job;
-mod keywords;
-mod layout;
-mod matcher;
+mod judging;
+mod matching;
+mod reading;
 mod report;
-mod resume;
 pub mod rules;
-mod score;
-mod suggest;
 #[cfg(test)]
 mod testkit;
 mod text;
 
-pub use detect::DetectedMistake;
-pub use keywords::{KeywordHit, extract_keywords};
-pub use matcher::{AutomatonKind, KeywordMatcher, MatcherError};
-pub use report::{
-    KeywordMatch, MAX_TEXT_BYTES, MissingKeyword, ResumeSection, ResumeStats, ScanError, ScanReport, ScanRequest, scan,
+pub use judging::{
+    DetectedMistake, KeywordMatch, MissingKeyword, ResumeStats, ScoreBreakdown, ScoreCap, ScoreComponent, ScoreKey,
+    Suggestion, SuggestionKind,
 };
-pub use score::{ScoreBreakdown, ScoreComponent, ScoreKey};
-pub use suggest::{Suggestion, SuggestionKind};
+pub use matching::{AutomatonKind, KeywordHit, KeywordMatcher, MatcherError, derived_forms, extract_keywords};
+pub use report::{MAX_TEXT_BYTES, ResumeSection, ScanError, ScanReport, ScanRequest, scan};
 pub use text::TextSpan;
+
+/// Compiles the engine's fixed word lists and patterns, off the request
+/// path, rather than during the first scan.
+pub fn warm_up() {
+    reading::warm_up();
+}

@@ -4,16 +4,15 @@
 
 use std::sync::OnceLock;
 
-use crate::scan::detect::{self, DetectedMistake};
-use crate::scan::job::Job;
-use crate::scan::keywords::KeywordHit;
-use crate::scan::matcher::{Fingerprint, KeywordMatcher};
-use crate::scan::resume::Resume;
+use crate::scan::judging::{
+    DetectedMistake, KeywordMatch, MissingKeyword, Reading, ResumeStats, ScoreBreakdown, Suggestion, detect, score,
+    suggest,
+};
+use crate::scan::matching::{Fingerprint, KeywordHit, KeywordMatcher};
+use crate::scan::reading::{Job, Resume};
 use crate::scan::rules::SectionKind;
-use crate::scan::score::{self, ScoreBreakdown};
-use crate::scan::suggest::{self, Suggestion};
 use crate::scan::text::TextSpan;
-use crate::taxonomy::{Catalog, Importance, RoleIdx, SkillIdx, normalize_term};
+use crate::taxonomy::{Catalog, Importance, RoleIdx, SkillIdx};
 
 /// The longest resume or job text a scan accepts, in bytes.
 pub const MAX_TEXT_BYTES: usize = 256 * 1024;
@@ -44,27 +43,6 @@ pub enum ScanError {
     StaleMatcher,
 }
 
-/// A job keyword the resume has.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct KeywordMatch {
-    pub skill: SkillIdx,
-    pub importance: Importance,
-    pub resume_count: u32,
-    pub job_count: u32,
-    /// Whether the resume uses the job's own wording, not only another alias.
-    pub exact_wording: bool,
-}
-
-/// A job keyword the resume lacks.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct MissingKeyword {
-    pub skill: SkillIdx,
-    pub importance: Importance,
-    pub job_count: u32,
-    /// The job's own wording, to use verbatim.
-    pub job_wording: String,
-}
-
 /// A headed section of the resume.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ResumeSection {
@@ -83,33 +61,13 @@ impl ResumeSection {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct ResumeStats {
-    pub words: u32,
-    /// Bullet points outside skills, education and certification lists.
-    pub bullets: u32,
-    /// Those of them that contain a number.
-    pub quantified_bullets: u32,
-    pub has_email: bool,
-    pub has_phone: bool,
-    pub has_linkedin: bool,
-    /// A GitHub or GitLab profile.
-    pub has_github: bool,
-    pub has_website: bool,
-    pub has_location: bool,
-}
-
 /// The result of a scan. Getters that take the catalog and matcher compute on
 /// first use; pass the snapshot the scan ran on (another yields empty lists).
 #[derive(Debug)]
 pub struct ScanReport {
     fingerprint: Fingerprint,
-    pub(crate) resume: Resume,
-    pub(crate) job: Job,
+    reading: Reading,
     score: ScoreBreakdown,
-    matched: Vec<KeywordMatch>,
-    missing: Vec<MissingKeyword>,
-    stats: ResumeStats,
     resume_keywords: OnceLock<Vec<KeywordHit>>,
     job_keywords: OnceLock<Vec<KeywordHit>>,
     sections: OnceLock<Vec<ResumeSection>>,
@@ -152,16 +110,11 @@ pub fn scan(catalog: &Catalog, matcher: &KeywordMatcher, request: &ScanRequest<'
         (None, None) => Job::none(),
     };
     let score = score::score(catalog, matcher, &resume, &job);
-    let (matched, missing) = compare(&resume, &job);
-    let stats = stats(&resume);
+    let reading = Reading::new(resume, job);
     Ok(ScanReport {
         fingerprint: Fingerprint::of(catalog),
-        resume,
-        job,
+        reading,
         score,
-        matched,
-        missing,
-        stats,
         resume_keywords: OnceLock::new(),
         job_keywords: OnceLock::new(),
         sections: OnceLock::new(),
@@ -170,115 +123,20 @@ pub fn scan(catalog: &Catalog, matcher: &KeywordMatcher, request: &ScanRequest<'
     })
 }
 
-fn count(n: usize) -> u32 {
-    u32::try_from(n).unwrap_or(u32::MAX)
-}
-
-/// Splits the job's keywords into those the resume has and those it lacks.
-fn compare(resume: &Resume, job: &Job) -> (Vec<KeywordMatch>, Vec<MissingKeyword>) {
-    let mut matched = Vec::new();
-    let mut missing = Vec::new();
-    for keyword in &job.keywords {
-        let resume_count = resume.skills.count(keyword.skill);
-        if resume_count > 0 {
-            matched.push(KeywordMatch {
-                skill: keyword.skill,
-                importance: keyword.importance,
-                resume_count: count(resume_count),
-                job_count: count(keyword.count),
-                exact_wording: resume.skills.of(keyword.skill).any(|o| {
-                    let written = resume.text().get(o.start..o.end).unwrap_or("");
-                    keyword
-                        .forms
-                        .iter()
-                        .any(|form| form == written || same_wording(form, written))
-                }),
-            });
-        } else {
-            missing.push(MissingKeyword {
-                skill: keyword.skill,
-                importance: keyword.importance,
-                job_count: count(keyword.count),
-                job_wording: keyword.wording.clone(),
-            });
-        }
-    }
-    // Job keywords are already most important first, then most frequent.
-    missing.sort_by_key(|m| (m.importance, std::cmp::Reverse(m.job_count)));
-    (matched, missing)
-}
-
-/// Whether the resume's wording carries the job's: the same words, give or
-/// take a plural or an -ing (`unit tests` for `unit testing`), possibly within
-/// a longer name (`sourcing candidates` for `sourcing`). Both are normalized.
-fn same_wording(job: &str, resume: &str) -> bool {
-    let job: Vec<String> = job.split_whitespace().map(stem).collect();
-    let resume: Vec<String> = resume.split_whitespace().map(stem).collect();
-    !job.is_empty() && resume.windows(job.len()).any(|window| window == job.as_slice())
-}
-
-/// Whether two wordings share a word, give or take an ending: `Bash` and
-/// `Bash scripting` do (close enough to read as the same keyword), `k8s` and
-/// `Kubernetes` do not.
-pub(crate) fn shares_a_word(a: &str, b: &str) -> bool {
-    let a: Vec<String> = normalize_term(a).split_whitespace().map(stem).collect();
-    normalize_term(b)
-        .split_whitespace()
-        .map(stem)
-        .any(|word| a.contains(&word))
-}
-
-/// A word without its plural, possessive or -ing ending.
-fn stem(word: &str) -> String {
-    let word = word.strip_suffix("'s").unwrap_or(word);
-    let chars = word.chars().count();
-    if chars > 4
-        && let Some(base) = word.strip_suffix("ies")
-    {
-        return format!("{base}y");
-    }
-    if chars > 5
-        && let Some(base) = word.strip_suffix("ing")
-    {
-        return base.to_owned();
-    }
-    if chars > 3 && !word.ends_with("ss") {
-        return word.strip_suffix('s').unwrap_or(word).to_owned();
-    }
-    word.to_owned()
-}
-
-fn stats(resume: &Resume) -> ResumeStats {
-    let (bullets, quantified) = resume
-        .prose_bullets()
-        .fold((0, 0), |(n, q), b| (n + 1, q + usize::from(b.quantified)));
-    ResumeStats {
-        words: count(resume.words),
-        bullets: count(bullets),
-        quantified_bullets: count(quantified),
-        has_email: resume.contact.email.is_some(),
-        has_phone: resume.contact.phone.is_some(),
-        has_linkedin: resume.contact.linkedin.is_some(),
-        has_github: resume.contact.github.is_some(),
-        has_website: resume.contact.website.is_some(),
-        has_location: resume.contact.location.is_some(),
-    }
-}
-
 impl ScanReport {
     /// The target role, given or inferred.
     pub fn role(&self) -> Option<RoleIdx> {
-        self.job.role
+        self.reading.job.role
     }
 
     /// Whether the role was inferred from the job description.
     pub fn role_inferred(&self) -> bool {
-        self.job.role_inferred
+        self.reading.job.role_inferred
     }
 
     /// The job's title as written, or the role's title without a job text.
     pub fn job_title(&self) -> Option<&str> {
-        self.job.title.as_ref().map(|t| t.wording.as_str())
+        self.reading.job.title.as_ref().map(|t| t.wording.as_str())
     }
 
     pub fn score(&self) -> &ScoreBreakdown {
@@ -287,31 +145,38 @@ impl ScanReport {
 
     /// Job keywords the resume has, most important first.
     pub fn matched(&self) -> &[KeywordMatch] {
-        &self.matched
+        self.reading.matched()
+    }
+
+    /// How much the job (or role) asks for `skill`, whether or not the
+    /// resume has it or one of its alternatives.
+    pub fn importance_of(&self, skill: SkillIdx) -> Option<Importance> {
+        self.reading.job.keyword(skill).map(|k| k.importance)
     }
 
     /// Job keywords the resume lacks, by importance then frequency.
     pub fn missing(&self) -> &[MissingKeyword] {
-        &self.missing
+        self.reading.missing()
     }
 
     pub fn stats(&self) -> &ResumeStats {
-        &self.stats
+        self.reading.stats()
     }
 
     /// Every skill found in the resume, most frequent first.
     pub fn resume_keywords(&self) -> &[KeywordHit] {
         self.resume_keywords
-            .get_or_init(|| self.resume.skills.hits(&self.resume.doc.norm))
+            .get_or_init(|| self.reading.resume.skills.hits(&self.reading.resume.doc.norm))
     }
 
     /// Every skill found in the job description (empty without one).
     pub fn job_keywords(&self) -> &[KeywordHit] {
         self.job_keywords.get_or_init(|| {
-            self.job
+            self.reading
+                .job
                 .doc
                 .as_ref()
-                .map(|doc| self.job.found.hits(&doc.norm))
+                .map(|doc| self.reading.job.found.hits(&doc.norm))
                 .unwrap_or_default()
         })
     }
@@ -319,7 +184,7 @@ impl ScanReport {
     /// The resume's headed sections, in order.
     pub fn sections(&self) -> &[ResumeSection] {
         self.sections.get_or_init(|| {
-            let doc = &self.resume.doc;
+            let doc = &self.reading.resume.doc;
             doc.sections
                 .iter()
                 .map(|s| ResumeSection {
@@ -337,7 +202,8 @@ impl ScanReport {
         if !self.same_snapshot(catalog, matcher) {
             return &[];
         }
-        self.mistakes.get_or_init(|| detect::detect(catalog, matcher, self))
+        self.mistakes
+            .get_or_init(|| detect::detect(catalog, matcher, &self.reading))
     }
 
     /// What to change, most important first. Pass the snapshot the scan ran on.
@@ -346,7 +212,7 @@ impl ScanReport {
             return &[];
         }
         self.suggestions
-            .get_or_init(|| suggest::suggest(catalog, self, self.mistakes(catalog, matcher)))
+            .get_or_init(|| suggest::suggest(catalog, &self.reading, self.mistakes(catalog, matcher)))
     }
 
     fn same_snapshot(&self, catalog: &Catalog, matcher: &KeywordMatcher) -> bool {
@@ -372,17 +238,6 @@ mod tests {
         fn shareable<T: Send + Sync + 'static>() {}
         shareable::<ScanReport>();
         shareable::<KeywordMatcher>();
-    }
-
-    #[test]
-    fn wording_matches_across_plurals_endings_and_longer_names_only() {
-        assert!(same_wording("unit testing", "unit tests"));
-        assert!(same_wording("rest apis", "rest api"));
-        assert!(same_wording("sourcing", "sourcing candidates"));
-        assert!(same_wording("applicant tracking system", "applicant tracking systems"));
-        assert!(!same_wording("bash scripting", "bash"));
-        assert!(!same_wording("kubernetes", "k8s"));
-        assert!(!same_wording("salesforce crm", "salesforce"));
     }
 
     #[test]

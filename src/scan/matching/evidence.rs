@@ -11,8 +11,9 @@
 
 use std::ops::Range;
 
-use crate::scan::layout::{Line, inline_label, line_index, sentence_around};
-use crate::scan::matcher::{Candidate, KeywordMatcher};
+use crate::scan::matching::matcher::{Candidate, KeywordMatcher};
+use crate::scan::text::document::Document;
+use crate::scan::text::layout::{Line, inline_label, line_index, sentence_around};
 use crate::scan::text::{NormText, fold_keep_case};
 
 /// What the evidence rules need to know about a document.
@@ -21,6 +22,16 @@ pub(crate) struct DocContext<'a> {
     pub lines: &'a [Line],
     /// Byte ranges of the sections that list skills.
     pub skill_sections: &'a [Range<usize>],
+}
+
+impl<'a> DocContext<'a> {
+    pub(crate) fn of(doc: &'a Document) -> Self {
+        Self {
+            norm: &doc.norm,
+            lines: &doc.lines,
+            skill_sections: &doc.skill_sections,
+        }
+    }
 }
 
 /// Whether each candidate counts: unambiguous terms always, ambiguous ones

@@ -6,11 +6,11 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::scan::document::Document;
-use crate::scan::keywords::Found;
-use crate::scan::layout::Line;
-use crate::scan::matcher::KeywordMatcher;
+use crate::scan::matching::found::Found;
+use crate::scan::matching::matcher::KeywordMatcher;
 use crate::scan::rules::SectionKind;
+use crate::scan::text::document::Document;
+use crate::scan::text::layout::Line;
 use crate::scan::text::offset_in;
 use crate::taxonomy::Catalog;
 
@@ -138,7 +138,42 @@ fn find_bullets(doc: &Document) -> Vec<Bullet> {
     if let Some(range) = open {
         close(range, &mut bullets);
     }
+    for section in &doc.sections {
+        let work = matches!(section.kind, Some(SectionKind::Experience | SectionKind::Projects));
+        if work && !bullets.iter().any(|b| section.range.contains(&b.range.start)) {
+            for range in unmarked_work_lines(doc, section.range.clone()) {
+                close(range, &mut bullets);
+            }
+        }
+    }
+    bullets.sort_by_key(|b| b.range.start);
     bullets
+}
+
+/// The sentences of a work section written without bullet glyphs, one per
+/// line (a wrapped line carried on): lines of six words or more that hold no
+/// date, so an entry's title and dates stay out.
+fn unmarked_work_lines(doc: &Document, section: Range<usize>) -> Vec<Range<usize>> {
+    let text = doc.text();
+    let mut lines: Vec<Range<usize>> = Vec::new();
+    for line in doc
+        .lines
+        .iter()
+        .filter(|l| section.contains(&l.start) && l.start > section.start)
+    {
+        let body = text.get(line.range()).unwrap_or("");
+        if let Some(last) = lines.last_mut()
+            && last.end + 1 == line.start
+            && continues_bullet(doc, line)
+        {
+            last.end = line.end;
+            continue;
+        }
+        if count_words(body) >= 6 && !DATE.is_match(body) {
+            lines.push(line.range());
+        }
+    }
+    lines
 }
 
 /// The words of normalized text: runs between blanks that hold a letter or
@@ -250,7 +285,12 @@ fn is_year(token: &[u8]) -> bool {
 /// Compiles the patterns now rather than during the first scan.
 pub(crate) fn warm_up() {
     LazyLock::force(&LOCATION);
+    LazyLock::force(&DATE);
 }
+
+/// A year or a month/year: the line of an entry's title and dates.
+static DATE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(?:19|20)\d\d\b|\b\d{1,2}/\d{2,4}\b").expect("the pattern is valid"));
 
 static LOCATION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:[A-Z][A-Za-z.'-]+ ){0,3}[A-Z][A-Za-z.'-]+, ?(?:[A-Z]{2}(?: \d{5})?|(?:[A-Z][A-Za-z]+ ?){1,3})$")
@@ -433,6 +473,24 @@ mod tests {
     fn resume(text: &str) -> Resume {
         let (catalog, matcher) = testkit::catalog_and_matcher();
         Resume::new(catalog, matcher, text)
+    }
+
+    #[test]
+    fn work_lines_without_bullet_glyphs_are_work_bullets() {
+        let r = resume(
+            "Experience\nCustomer Service Advocate 09/2014 to 03/2015 Acme\n\
+             Handled member calls via telephone every single day.\n\
+             Collected customer feedback and cut churn by 10 percent\nacross three regions.\nEducation\nBSc",
+        );
+        let work: Vec<&str> = r.work_bullets().map(|b| r.bullet_text(b)).collect();
+        assert_eq!(
+            work,
+            [
+                "handled member calls via telephone every single day.",
+                "collected customer feedback and cut churn by 10 percent\nacross three regions."
+            ]
+        );
+        assert_eq!(r.work_bullets().filter(|b| b.quantified).count(), 1);
     }
 
     #[test]

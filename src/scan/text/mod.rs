@@ -9,6 +9,12 @@
 //!
 //! Positions found in the normalized text map back to byte ranges of the
 //! original, and from there to UTF-16 code units, the offsets a browser uses.
+//!
+//! The first stage of a scan: [`document`] cuts the normalized text into
+//! lines ([`layout`]) and headed sections, and every later stage reads that.
+
+pub(crate) mod document;
+pub(crate) mod layout;
 
 use std::borrow::Cow;
 use std::ops::Range;

@@ -8,8 +8,8 @@
 //! 3. The same for PREFERRED keywords; REMOVE_SKILL for off-role skills;
 //!    ADD_CONTACT for a missing LinkedIn URL.
 
-use crate::scan::detect::{DetectedMistake, related_in_resume};
-use crate::scan::report::{ScanReport, shares_a_word};
+use crate::scan::judging::compare::{Reading, shares_a_word};
+use crate::scan::judging::detect::{DetectedMistake, related_in_resume};
 use crate::scan::rules::{MistakeRule, Scope, SectionKind};
 use crate::scan::text::TextSpan;
 use crate::taxonomy::{Catalog, Importance, SkillIdx};
@@ -69,7 +69,7 @@ const WEAK_OPENERS: [&str; 10] = [
     "in charge of",
 ];
 
-pub(crate) fn suggest(catalog: &Catalog, report: &ScanReport, mistakes: &[DetectedMistake]) -> Vec<Suggestion> {
+pub(crate) fn suggest(catalog: &Catalog, report: &Reading, mistakes: &[DetectedMistake]) -> Vec<Suggestion> {
     let mut out = Vec::new();
     keywords(catalog, report, &mut out);
     contact(report, &mut out);
@@ -103,7 +103,7 @@ fn skill_name(catalog: &Catalog, skill: SkillIdx) -> &str {
     catalog.skills.get(skill.index()).map_or("", |s| s.skill.name.as_str())
 }
 
-fn contact(report: &ScanReport, out: &mut Vec<Suggestion>) {
+fn contact(report: &Reading, out: &mut Vec<Suggestion>) {
     let stats = report.stats();
     let add = SuggestionKind::AddContact;
     if !stats.has_email {
@@ -135,7 +135,7 @@ fn contact(report: &ScanReport, out: &mut Vec<Suggestion>) {
     }
 }
 
-fn keywords(catalog: &Catalog, report: &ScanReport, out: &mut Vec<Suggestion>) {
+fn keywords(catalog: &Catalog, report: &Reading, out: &mut Vec<Suggestion>) {
     let resume = &report.resume;
     let from_role = report.job.doc.is_none();
     let asker = match report.role().and_then(|r| catalog.roles.get(r.index())) {
@@ -145,10 +145,16 @@ fn keywords(catalog: &Catalog, report: &ScanReport, out: &mut Vec<Suggestion>) {
     // Every required keyword, but only the first few preferred ones: a role
     // prefers dozens of skills, and a long list buries what matters.
     let mut preferred_left = PREFERRED_KEYWORD_LIMIT;
+    let mut suggested_groups: Vec<SkillIdx> = Vec::new();
     for missing in report.missing() {
         if missing.importance == Importance::Mentioned {
             continue;
         }
+        // One suggestion per group of alternatives: any one of them will do.
+        if suggested_groups.contains(&missing.skill) {
+            continue;
+        }
+        suggested_groups.extend(missing.alternatives.iter().copied());
         if missing.importance == Importance::Preferred {
             if preferred_left == 0 {
                 continue;
@@ -179,11 +185,17 @@ fn keywords(catalog: &Catalog, report: &ScanReport, out: &mut Vec<Suggestion>) {
             (false, 1) => format!("{importance}, named once in the job"),
             (false, n) => format!("{importance}, named {n} times in the job"),
         };
+        let what = if missing.alternatives.is_empty() {
+            format!("\"{wording}\"")
+        } else {
+            let others: Vec<&str> = missing.alternatives.iter().map(|&s| skill_name(catalog, s)).collect();
+            format!("\"{wording}\" or another of {}", others.join(", "))
+        };
         push(
             out,
             SuggestionKind::AddKeyword,
             priority(missing.importance),
-            format!("Add \"{wording}\" ({how_often}) to your skills and to the bullet where you used it."),
+            format!("Add {what} ({how_often}) to your skills and to the bullet where you used it."),
             Some(missing.skill),
         );
     }
@@ -213,7 +225,7 @@ fn keywords(catalog: &Catalog, report: &ScanReport, out: &mut Vec<Suggestion>) {
     }
 }
 
-fn quantify(report: &ScanReport, out: &mut Vec<Suggestion>) {
+fn quantify(report: &Reading, out: &mut Vec<Suggestion>) {
     let resume = &report.resume;
     let (n, q) = resume
         .work_bullets()
@@ -254,7 +266,7 @@ fn shorten(text: &str, limit: usize) -> String {
     format!("{head}…")
 }
 
-fn sections(report: &ScanReport, out: &mut Vec<Suggestion>) {
+fn sections(report: &Reading, out: &mut Vec<Suggestion>) {
     let doc = &report.resume.doc;
     for kind in [SectionKind::Experience, SectionKind::Education, SectionKind::Skills] {
         if !doc.has_section(kind) {
@@ -286,7 +298,7 @@ fn sections(report: &ScanReport, out: &mut Vec<Suggestion>) {
     }
 }
 
-fn remove_skills(catalog: &Catalog, report: &ScanReport, mistakes: &[DetectedMistake], out: &mut Vec<Suggestion>) {
+fn remove_skills(catalog: &Catalog, report: &Reading, mistakes: &[DetectedMistake], out: &mut Vec<Suggestion>) {
     let resume = &report.resume;
     let role = report
         .role()

@@ -8,17 +8,19 @@
 //! (`REST APIs`), possessives (`Docker's`) and version numbers (`Python3`) of
 //! unambiguous terms count too.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 
 use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, MatchKind, StartKind, dfa, nfa};
 
-use crate::scan::first_words::{FirstWords, leading_letters};
+use crate::scan::matching::first_words::{FirstWords, leading_letters};
+use crate::scan::matching::inflection::derived_forms;
 use crate::scan::rules::MistakeRule;
 use crate::scan::text::{char_at, char_before, fold_keep_case, is_word_char, whole_words_at};
 use crate::taxonomy::catalog::Term;
-use crate::taxonomy::{Catalog, MistakeIdx, RoleIdx, normalize_term};
+use crate::taxonomy::{Catalog, MistakeIdx, RoleIdx, SkillKind, normalize_term};
 
 /// The compiled search structures of one catalog snapshot. Build it once per
 /// snapshot (a few milliseconds over the full knowledge base), never per request.
@@ -199,16 +201,38 @@ impl KeywordMatcher {
 
     /// As [`KeywordMatcher::build`], with a chosen automaton kind (for benchmarks).
     pub fn build_with(catalog: &Catalog, kind: AutomatonKind) -> Result<Self, MatcherError> {
-        // The fixed word lists and patterns compile once per process; do it
-        // here, off the request path, rather than in the first scan.
-        crate::scan::job::warm_up();
-        crate::scan::resume::warm_up();
-        let mut terms: Vec<(&str, &[Term])> = catalog.terms().filter(|(key, _)| !key.is_empty()).collect();
+        let mut terms: Vec<(Cow<'_, str>, &[Term])> = catalog
+            .terms()
+            .filter(|(key, _)| !key.is_empty())
+            .map(|(key, owners)| (Cow::Borrowed(key), owners))
+            .collect();
+        // `communicating` names Communication: the verbs of soft skills,
+        // where no curated term says otherwise.
+        let soft = |owners: &[Term]| {
+            owners.iter().all(|t| {
+                catalog
+                    .skills
+                    .get(t.skill.index())
+                    .is_some_and(|s| s.skill.kind == SkillKind::Soft)
+            })
+        };
+        let derived: Vec<(Cow<'_, str>, &[Term])> = terms
+            .iter()
+            .filter(|(_, owners)| soft(owners))
+            .flat_map(|(key, owners)| {
+                derived_forms(key)
+                    .into_iter()
+                    .map(move |form| (Cow::Owned(form), *owners))
+            })
+            .filter(|(form, _)| catalog.skills_named(form).is_empty())
+            .collect();
+        terms.extend(derived);
         // HashMap order varies between runs; pattern ids must not.
-        terms.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        terms.dedup_by(|a, b| a.0 == b.0);
         let patterns: Vec<Pattern> = terms
             .iter()
-            .map(|&(key, owners)| Pattern::new(catalog, key, owners))
+            .map(|(key, owners)| Pattern::new(catalog, key, owners))
             .collect();
         let keys = patterns.iter().map(|p| p.key.as_str());
         let automaton = match kind {

@@ -4,9 +4,9 @@
 use std::collections::HashSet;
 use std::ops::Range;
 
-use crate::scan::document::Document;
-use crate::scan::evidence;
-use crate::scan::matcher::{KeywordMatcher, Pattern};
+use crate::scan::matching::evidence;
+use crate::scan::matching::matcher::{KeywordMatcher, Pattern};
+use crate::scan::text::document::Document;
 use crate::scan::text::{NormText, TextSpan};
 use crate::taxonomy::{Catalog, SkillIdx, SkillKind};
 
@@ -53,8 +53,11 @@ pub(crate) struct Found {
 
 impl Found {
     pub(crate) fn find(catalog: &Catalog, matcher: &KeywordMatcher, doc: &Document) -> Self {
-        let candidates = matcher.candidates(doc.text());
-        let accepted = evidence::accepted(matcher, &doc.context(), &candidates);
+        // A term may wrap onto the next line (`written\ncommunication`):
+        // the automaton reads line breaks as blanks, at the same offsets.
+        let one_line = doc.text().replace('\n', " ");
+        let candidates = matcher.candidates(&one_line);
+        let accepted = evidence::accepted(matcher, &evidence::DocContext::of(doc), &candidates);
         let kept: Vec<(&Pattern, _)> = candidates
             .iter()
             .zip(&accepted)
@@ -83,6 +86,12 @@ impl Found {
             })
             .collect();
         Self::from_occurrences(occurrences)
+    }
+
+    /// The occurrences `keep` accepts, indexed anew.
+    pub(crate) fn retain(mut self, keep: impl FnMut(&Occurrence) -> bool) -> Self {
+        self.occurrences.retain(keep);
+        Self::from_occurrences(self.occurrences)
     }
 
     /// Indexes `occurrences`, which are in text order.

@@ -2,9 +2,8 @@
 
 use std::ops::Range;
 
-use crate::scan::evidence::DocContext;
-use crate::scan::layout::{Line, heading_key, inline_label, split_lines};
 use crate::scan::rules::SectionKind;
+use crate::scan::text::layout::{Line, heading_key, inline_label, split_lines};
 use crate::scan::text::{NormText, is_word_char};
 
 /// A headed part of a document, from its heading to the next heading.
@@ -23,7 +22,8 @@ pub(crate) struct Document {
     pub norm: NormText,
     pub lines: Vec<Line>,
     pub sections: Vec<Section>,
-    skill_sections: Vec<Range<usize>>,
+    /// Byte ranges of the sections that list skills.
+    pub skill_sections: Vec<Range<usize>>,
 }
 
 impl Document {
@@ -46,14 +46,6 @@ impl Document {
 
     pub(crate) fn text(&self) -> &str {
         self.norm.text()
-    }
-
-    pub(crate) fn context(&self) -> DocContext<'_> {
-        DocContext {
-            norm: &self.norm,
-            lines: &self.lines,
-            skill_sections: &self.skill_sections,
-        }
     }
 
     /// The section holding byte `pos`, if any heading precedes it.
@@ -82,12 +74,18 @@ impl Document {
 fn find_sections(text: &str, lines: &[Line]) -> Vec<Section> {
     let mut sections: Vec<Section> = Vec::new();
     for line in lines {
-        let heading = if line.bullet {
-            None
-        } else {
-            full_line_heading(text, line).or_else(|| inline_heading(text, line))
+        if line.bullet {
+            continue;
+        }
+        let (heading, inline) = match full_line_heading(text, line) {
+            Some(heading) => (heading, false),
+            None => match inline_heading(text, line) {
+                Some(heading) => (heading, true),
+                None => continue,
+            },
         };
-        let Some((kind, heading)) = heading else { continue };
+        let (kind, heading) = heading;
+        let open = sections.last().cloned();
         if let Some(open) = sections.last_mut() {
             open.range.end = line.start;
         }
@@ -96,6 +94,20 @@ fn find_sections(text: &str, lines: &[Line]) -> Vec<Section> {
             heading,
             range: line.start..text.len(),
         });
+        // `Tech Stack: Go, Kafka` inside a job entry lists that job's skills:
+        // the entry goes on after it.
+        if let Some(open) =
+            open.filter(|open| inline && matches!(open.kind, Some(SectionKind::Experience | SectionKind::Projects)))
+        {
+            let resume_at = (line.end + 1).min(text.len());
+            if let Some(labelled) = sections.last_mut() {
+                labelled.range.end = resume_at;
+            }
+            sections.push(Section {
+                range: resume_at..text.len(),
+                ..open
+            });
+        }
     }
     sections
 }
@@ -150,6 +162,9 @@ pub(crate) fn resume_heading(key: &str) -> Option<Option<SectionKind>> {
         | "relevant experience"
         | "work history"
         | "employment history"
+        | "professional employment"
+        | "experience summary"
+        | "work experiences"
         | "employment"
         | "career history"
         | "professional background"
@@ -213,6 +228,14 @@ pub(crate) fn resume_heading(key: &str) -> Option<Option<SectionKind>> {
         | "languages and tools"
         | "skills and expertise"
         | "skills and qualifications"
+        | "it skills"
+        | "skills and competencies"
+        | "technical competencies"
+        | "key skills and competencies"
+        | "tools and platforms"
+        | "technical skills and tools"
+        | "software"
+        | "skills and interests"
         | "technical summary" => Skills,
         "projects"
         | "personal projects"
@@ -303,6 +326,8 @@ mod tests {
                 Some(SectionKind::Summary),
                 Some(SectionKind::Experience),
                 Some(SectionKind::Skills),
+                // The labelled line sits in the work history, which goes on.
+                Some(SectionKind::Experience),
                 None,
                 Some(SectionKind::Certifications)
             ]
@@ -312,6 +337,23 @@ mod tests {
         let built = doc.text().find("built").unwrap();
         assert_eq!(doc.kind_at(built), Some(SectionKind::Experience));
         assert_eq!(doc.kind_at(0), None);
+    }
+
+    #[test]
+    fn a_labelled_skills_line_in_a_job_entry_does_not_swallow_the_entry() {
+        let doc = Document::new(
+            "Experience
+Acme, Engineer
+Tech Stack: Go, Kafka
+• Cut latency by 40%
+Education
+BSc",
+        );
+        let tech = doc.text().find("go, kafka").unwrap();
+        let cut = doc.text().find("cut latency").unwrap();
+        assert_eq!(doc.kind_at(tech), Some(SectionKind::Skills));
+        assert_eq!(doc.kind_at(cut), Some(SectionKind::Experience));
+        assert!(doc.has_section(SectionKind::Education));
     }
 
     #[test]

@@ -10,15 +10,15 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::scan::layout::{line_index, opens_sentence, sentence_around};
-use crate::scan::matcher::KeywordMatcher;
-use crate::scan::report::{ScanReport, shares_a_word};
-use crate::scan::resume::Resume;
+use crate::scan::judging::compare::{Reading, shares_a_word};
+use crate::scan::matching::matcher::KeywordMatcher;
+use crate::scan::reading::resume::Resume;
 use crate::scan::rules::{
     ContactDetail, ExpertiseClaims, JobWording, Length, LongBullets, MissingContact, MissingSections, MissingSkills,
     MistakeRule, OffRoleSkills, Phrases, RepeatedVerbs, Scope, SectionKind, SkillSprawl, UnexplainedAcronyms,
     UnquantifiedBullets, UnsupportedSkills,
 };
+use crate::scan::text::layout::{line_index, opens_sentence, sentence_around};
 use crate::scan::text::{TextSpan, fold_keep_case};
 use crate::taxonomy::{Catalog, Importance, MistakeIdx, RoleIdx, SkillIdx, SkillKind, normalize_term};
 
@@ -42,13 +42,13 @@ struct Ctx<'a> {
     mistake: MistakeIdx,
     /// Every detector phrase in the resume, for all rules at once.
     phrases: &'a [(&'a [MistakeIdx], Range<usize>)],
-    report: &'a ScanReport,
+    report: &'a Reading,
     resume: &'a Resume,
     role: Option<RoleIdx>,
     mistake_roles: &'a [RoleIdx],
 }
 
-pub(crate) fn detect(catalog: &Catalog, matcher: &KeywordMatcher, report: &ScanReport) -> Vec<DetectedMistake> {
+pub(crate) fn detect(catalog: &Catalog, matcher: &KeywordMatcher, report: &Reading) -> Vec<DetectedMistake> {
     let role = report.job.role;
     let phrases = matcher.phrases(report.resume.text());
     let applicable: Vec<MistakeIdx> = match role.and_then(|r| catalog.roles.get(r.index())) {
@@ -811,7 +811,7 @@ fn unexplained_acronyms(ctx: &Ctx<'_>, p: &UnexplainedAcronyms) -> Option<Findin
                 || skill_ranges
                     .iter()
                     .any(|r| r.start <= range.start && range.end <= r.end)
-                || (!job_text.is_empty() && crate::scan::job::contains_words(job_text, &key))
+                || (!job_text.is_empty() && crate::scan::reading::job::contains_words(job_text, &key))
                 || resume.doc.kind_at(norm.normalized_position(range.start)) == Some(SectionKind::Education);
             if known {
                 continue;

@@ -1,0 +1,15 @@
+//! The fourth stage of a scan: the job and the resume as read are compared
+//! ([`compare`]), scored ([`score`], with the [`wording`] they share), checked for mistakes ([`detect`]) and
+//! turned into advice ([`suggest`]).
+
+pub(crate) mod compare;
+pub(crate) mod detect;
+pub(crate) mod score;
+pub(crate) mod suggest;
+pub(crate) mod wording;
+
+pub(crate) use compare::Reading;
+pub use compare::{KeywordMatch, MissingKeyword, ResumeStats};
+pub use detect::DetectedMistake;
+pub use score::{ScoreBreakdown, ScoreCap, ScoreComponent, ScoreKey};
+pub use suggest::{Suggestion, SuggestionKind};

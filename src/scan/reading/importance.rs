@@ -1,0 +1,470 @@
+//! How much a job asks for what it names, and which of its text asks at all.
+//!
+//! A skill is REQUIRED under a requirements heading (`Requirements`, `Must
+//! have`, `What you'll need`, `Qualifications`, `Selection criteria`) or in
+//! a sentence that says `required`, `must` or `at least`; PREFERRED under
+//! `Nice to have`, `Preferred`, `Bonus`, `Desirable` or in a sentence that
+//! says `a plus`, `an asset`, `good to have`, `ideally`; MENTIONED otherwise.
+//! The sentence wins over the heading (`Kafka is a plus` under Requirements
+//! is PREFERRED), and a sentence runs on across a soft line wrap (`... Kafka
+//! experience` / `is a plus.`). A negated cue (`no prior experience
+//! required`) says nothing.
+//!
+//! Some of a posting asks for nothing: front matter, benefits, the company's
+//! description, how to apply, the equal-opportunity statement. What it names
+//! is not the job's keywords (`performance reviews`, `remote work options`,
+//! `regardless of disability`).
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use crate::scan::reading::front_matter::FrontMatter;
+use crate::scan::text::WordList;
+use crate::scan::text::document::Document;
+use crate::scan::text::layout::{Line, heading_key, inline_label, line_index, sentence_around};
+use crate::taxonomy::Importance;
+
+/// The part of a job a line is in. Ordered so that, among the words of one
+/// heading, preferred wins over required over neutral over boilerplate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Zone {
+    Preferred,
+    /// `Desired skills`: preferred beside a list of requirements, else the
+    /// requirements themselves.
+    Desired,
+    Required,
+    Neutral,
+    /// Asks for nothing: benefits, about us, how to apply, front matter.
+    Boilerplate,
+}
+
+/// The zone of every line of a job and where its sentences give cues.
+#[derive(Debug)]
+pub(crate) struct JobZones {
+    zones: Vec<Zone>,
+    /// Where a sentence says `required` or `a plus`, in text order.
+    cues: Vec<(usize, Cue)>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cue {
+    Importance(Importance),
+    /// The sentence belongs to the equal-opportunity statement or the benefits.
+    Boilerplate,
+    /// `no`, `not`: the cue after it says nothing.
+    Negation,
+}
+
+impl JobZones {
+    pub(crate) fn read(doc: &Document, front_matter: Option<&FrontMatter>) -> Self {
+        let text = doc.text();
+        let mut zone = Zone::Neutral;
+        let zones: Vec<Zone> = doc
+            .lines
+            .iter()
+            .enumerate()
+            .map(|(i, line)| {
+                if front_matter.is_some_and(|fm| fm.lines.contains(&i)) {
+                    return Zone::Boilerplate;
+                }
+                if let Some((label, rest)) = inline_label(text, line)
+                    && !text.get(rest..line.end).unwrap_or("").trim().is_empty()
+                {
+                    // `Nice to have: Kafka` opens a zone; `Location: remote`
+                    // and `Salary: ...` are boilerplate on their own line only.
+                    match classify_heading(&label) {
+                        Some(Zone::Boilerplate) => return Zone::Boilerplate,
+                        Some(labelled) => zone = labelled,
+                        None => {}
+                    }
+                } else if let Some(heading) = job_heading(text, line) {
+                    zone = heading;
+                }
+                zone
+            })
+            .collect();
+        // A posting whose only list of asks is `Desired skills` asks for them.
+        let desired = if zones.contains(&Zone::Required) {
+            Zone::Preferred
+        } else {
+            Zone::Required
+        };
+        let zones = zones
+            .into_iter()
+            .map(|zone| if zone == Zone::Desired { desired } else { zone })
+            .collect();
+        let cues = CUES.find(text).map(|(cue, range)| (range.start, cue)).collect();
+        Self { zones, cues }
+    }
+
+    /// The importance of an occurrence at byte `pos`, or `None` where the
+    /// job asks for nothing.
+    pub(crate) fn importance_at(&self, doc: &Document, pos: usize) -> Option<Importance> {
+        let at = line_index(&doc.lines, pos)?;
+        let zone = *self.zones.get(at)?;
+        if zone == Zone::Boilerplate {
+            return None;
+        }
+        let sentence = sentence_across_wraps(doc, at, pos);
+        let mut said: Option<Importance> = None;
+        let mut negated = false;
+        for &(_, cue) in self.cues_within(&sentence) {
+            match cue {
+                Cue::Boilerplate => return None,
+                Cue::Negation => negated = true,
+                // A preferred cue beats a required one: `preferred but not required`.
+                Cue::Importance(Importance::Preferred) => said = Some(Importance::Preferred),
+                Cue::Importance(importance) if !negated && said.is_none() => said = Some(importance),
+                Cue::Importance(_) => {}
+            }
+        }
+        Some(said.unwrap_or(match zone {
+            Zone::Required => Importance::Required,
+            Zone::Preferred | Zone::Desired => Importance::Preferred,
+            Zone::Neutral | Zone::Boilerplate => Importance::Mentioned,
+        }))
+    }
+
+    fn cues_within(&self, range: &Range<usize>) -> &[(usize, Cue)] {
+        let first = self.cues.partition_point(|(at, _)| *at < range.start);
+        let last = self.cues.partition_point(|(at, _)| *at < range.end);
+        self.cues.get(first..last).unwrap_or(&[])
+    }
+
+    /// Byte ranges of the lines that may ask for something.
+    pub(crate) fn asking_ranges<'d>(&'d self, doc: &'d Document) -> impl Iterator<Item = Range<usize>> + 'd {
+        doc.lines
+            .iter()
+            .zip(&self.zones)
+            .filter(|(_, zone)| **zone != Zone::Boilerplate)
+            .map(|(line, _)| line.range())
+    }
+}
+
+/// The sentence around `pos` on line `at`, carried on over soft wraps: a line
+/// that ends without a stop, followed by a line that goes on in lower case.
+pub(crate) fn sentence_across_wraps(doc: &Document, at: usize, pos: usize) -> Range<usize> {
+    let text = doc.text();
+    let Some(line) = doc.lines.get(at) else {
+        return pos..pos;
+    };
+    let mut sentence = sentence_around(text, line, pos);
+    let mut i = at;
+    while sentence.end >= line_end(doc, i) && wraps_into_next(doc, i) {
+        i += 1;
+        let Some(next) = doc.lines.get(i) else { break };
+        sentence.end = sentence_around(text, next, next.content).end;
+    }
+    let mut i = at;
+    while sentence.start <= doc.lines.get(i).map_or(0, |l| l.content) && i > 0 && wraps_into_next(doc, i - 1) {
+        i -= 1;
+        let Some(previous) = doc.lines.get(i) else { break };
+        sentence.start = sentence_around(text, previous, previous.end).start;
+    }
+    sentence
+}
+
+fn line_end(doc: &Document, i: usize) -> usize {
+    doc.lines.get(i).map_or(usize::MAX, |line| line.end)
+}
+
+/// Whether line `i` runs on into the next: it ends without a stop or colon
+/// and the next line is no bullet and starts in lower case.
+fn wraps_into_next(doc: &Document, i: usize) -> bool {
+    let text = doc.text();
+    let (Some(line), Some(next)) = (doc.lines.get(i), doc.lines.get(i + 1)) else {
+        return false;
+    };
+    let body = text.get(line.range()).unwrap_or("").trim_end();
+    if body.is_empty() || body.ends_with(['.', '!', '?', ':', ';']) || next.bullet {
+        return false;
+    }
+    doc.norm
+        .original_text(next.content..next.end)
+        .trim_start()
+        .chars()
+        .next()
+        .is_some_and(char::is_lowercase)
+}
+
+/// A line that is a heading of a job description, and its zone.
+fn job_heading(text: &str, line: &Line) -> Option<Zone> {
+    if line.bullet {
+        return None;
+    }
+    let body = text.get(line.range())?.trim();
+    if body.len() > 100 || body.ends_with(['.', ',', ';']) {
+        return None;
+    }
+    let words = body.split_whitespace().count();
+    // `Here are some skills that will come handy:` introduces a list.
+    if body.ends_with(':') && words <= 12 {
+        let key = body.trim_end_matches(':');
+        return Some(classify_heading(key).unwrap_or(Zone::Neutral));
+    }
+    let key = heading_key(body)?;
+    if key.split_whitespace().count() > 5 {
+        return None;
+    }
+    classify_heading(&key)
+}
+
+/// The zone a heading opens: `None` when the text is not a known heading.
+/// Preferred wins over required (`Preferred qualifications`).
+fn classify_heading(key: &str) -> Option<Zone> {
+    HEADINGS.find(key).map(|(zone, _)| zone).min()
+}
+
+static HEADINGS: LazyLock<WordList<Zone>> = LazyLock::new(|| WordList::new(HEADING_WORDS));
+static CUES: LazyLock<WordList<Cue>> = LazyLock::new(|| WordList::new(SENTENCE_CUES));
+
+/// Compiles the word lists now rather than during the first scan.
+pub(crate) fn warm_up() {
+    HEADINGS.contains("");
+    CUES.contains("");
+}
+
+/// What a heading's words say about the zone it opens.
+const HEADING_WORDS: &[(&str, Zone)] = &[
+    ("nice to have", Zone::Preferred),
+    ("nice-to-have", Zone::Preferred),
+    ("nice to haves", Zone::Preferred),
+    ("nice-to-haves", Zone::Preferred),
+    ("preferred", Zone::Preferred),
+    ("bonus", Zone::Preferred),
+    ("plus", Zone::Preferred),
+    ("pluses", Zone::Preferred),
+    ("desired", Zone::Desired),
+    ("desirable", Zone::Desired),
+    ("good to have", Zone::Preferred),
+    ("great to have", Zone::Preferred),
+    ("stand out", Zone::Preferred),
+    ("extra credit", Zone::Preferred),
+    ("optional", Zone::Preferred),
+    ("advantage", Zone::Preferred),
+    ("ideally", Zone::Preferred),
+    ("would be great", Zone::Preferred),
+    ("even better", Zone::Preferred),
+    ("brownie points", Zone::Preferred),
+    ("assets", Zone::Preferred),
+    ("an asset", Zone::Preferred),
+    ("requirements", Zone::Required),
+    ("requirement", Zone::Required),
+    ("required", Zone::Required),
+    ("must have", Zone::Required),
+    ("must-have", Zone::Required),
+    ("must haves", Zone::Required),
+    ("must-haves", Zone::Required),
+    ("qualifications", Zone::Required),
+    ("qualification", Zone::Required),
+    ("what you'll need", Zone::Required),
+    ("what you will need", Zone::Required),
+    ("what you need", Zone::Required),
+    ("what we need", Zone::Required),
+    ("looking for", Zone::Required),
+    ("who you are", Zone::Required),
+    ("you are", Zone::Required),
+    ("you have", Zone::Required),
+    ("you bring", Zone::Required),
+    ("you'll bring", Zone::Required),
+    ("you should have", Zone::Required),
+    ("essential", Zone::Required),
+    ("ideal candidate", Zone::Required),
+    ("about you", Zone::Required),
+    ("your profile", Zone::Required),
+    ("your background", Zone::Required),
+    ("skills and experience", Zone::Required),
+    ("experience and skills", Zone::Required),
+    ("minimum", Zone::Required),
+    ("basic", Zone::Required),
+    ("what it takes", Zone::Required),
+    ("we expect", Zone::Required),
+    ("skills", Zone::Required),
+    ("competencies", Zone::Required),
+    ("selection criteria", Zone::Required),
+    ("knowledge and experience", Zone::Required),
+    ("responsibilities", Zone::Neutral),
+    ("what you'll do", Zone::Neutral),
+    ("what you will do", Zone::Neutral),
+    ("what you'll be doing", Zone::Neutral),
+    ("your role", Zone::Neutral),
+    ("the role", Zone::Neutral),
+    ("role", Zone::Neutral),
+    ("about the job", Zone::Neutral),
+    ("job description", Zone::Neutral),
+    ("description", Zone::Neutral),
+    ("overview", Zone::Neutral),
+    ("summary", Zone::Neutral),
+    ("the team", Zone::Neutral),
+    ("duties", Zone::Neutral),
+    ("day to day", Zone::Neutral),
+    ("your impact", Zone::Neutral),
+    ("job title", Zone::Neutral),
+    ("title", Zone::Neutral),
+    ("our stack", Zone::Neutral),
+    ("how we work", Zone::Neutral),
+    // What the examination of a public-sector post weighs: it counts, but
+    // it is no minimum qualification.
+    ("selection process", Zone::Preferred),
+    ("location", Zone::Boilerplate),
+    ("about us", Zone::Boilerplate),
+    ("about the company", Zone::Boilerplate),
+    ("company description", Zone::Boilerplate),
+    ("who we are", Zone::Boilerplate),
+    ("benefits", Zone::Boilerplate),
+    ("perks", Zone::Boilerplate),
+    ("what we offer", Zone::Boilerplate),
+    ("we offer", Zone::Boilerplate),
+    ("compensation", Zone::Boilerplate),
+    ("salary", Zone::Boilerplate),
+    ("pay range", Zone::Boilerplate),
+    ("why join us", Zone::Boilerplate),
+    ("why work", Zone::Boilerplate),
+    ("company", Zone::Boilerplate),
+    ("how to apply", Zone::Boilerplate),
+    ("to apply", Zone::Boilerplate),
+    ("where to apply", Zone::Boilerplate),
+    ("application process", Zone::Boilerplate),
+    ("application deadline", Zone::Boilerplate),
+    ("filing period", Zone::Boilerplate),
+    ("interview process", Zone::Boilerplate),
+    ("hiring process", Zone::Boilerplate),
+    ("equal opportunity", Zone::Boilerplate),
+    ("equal employment", Zone::Boilerplate),
+    ("eeo", Zone::Boilerplate),
+    ("diversity", Zone::Boilerplate),
+    ("our values", Zone::Boilerplate),
+    ("our mission", Zone::Boilerplate),
+    ("our culture", Zone::Boilerplate),
+    ("physical demands", Zone::Boilerplate),
+    ("process notes", Zone::Boilerplate),
+    ("working conditions", Zone::Boilerplate),
+];
+
+/// Words that make a sentence's skills required or preferred whatever the
+/// heading above says, or that mark it as asking for nothing.
+const SENTENCE_CUES: &[(&str, Cue)] = &[
+    ("a plus", Cue::Importance(Importance::Preferred)),
+    ("plus", Cue::Importance(Importance::Preferred)),
+    ("bonus", Cue::Importance(Importance::Preferred)),
+    ("preferred", Cue::Importance(Importance::Preferred)),
+    ("preferably", Cue::Importance(Importance::Preferred)),
+    ("preferable", Cue::Importance(Importance::Preferred)),
+    ("nice to have", Cue::Importance(Importance::Preferred)),
+    ("nice-to-have", Cue::Importance(Importance::Preferred)),
+    ("good to have", Cue::Importance(Importance::Preferred)),
+    ("great to have", Cue::Importance(Importance::Preferred)),
+    ("ideally", Cue::Importance(Importance::Preferred)),
+    ("desirable", Cue::Importance(Importance::Preferred)),
+    ("desired", Cue::Importance(Importance::Preferred)),
+    ("an advantage", Cue::Importance(Importance::Preferred)),
+    ("advantageous", Cue::Importance(Importance::Preferred)),
+    ("an asset", Cue::Importance(Importance::Preferred)),
+    ("important asset", Cue::Importance(Importance::Preferred)),
+    ("beneficial", Cue::Importance(Importance::Preferred)),
+    ("would be great", Cue::Importance(Importance::Preferred)),
+    ("would be nice", Cue::Importance(Importance::Preferred)),
+    ("helpful", Cue::Importance(Importance::Preferred)),
+    ("not required", Cue::Importance(Importance::Preferred)),
+    ("not mandatory", Cue::Importance(Importance::Preferred)),
+    ("optional", Cue::Importance(Importance::Preferred)),
+    ("required", Cue::Importance(Importance::Required)),
+    ("require", Cue::Importance(Importance::Required)),
+    ("requires", Cue::Importance(Importance::Required)),
+    ("requirement", Cue::Importance(Importance::Required)),
+    ("must", Cue::Importance(Importance::Required)),
+    ("mandatory", Cue::Importance(Importance::Required)),
+    ("essential", Cue::Importance(Importance::Required)),
+    ("need to", Cue::Importance(Importance::Required)),
+    ("needs to", Cue::Importance(Importance::Required)),
+    ("at least", Cue::Importance(Importance::Required)),
+    ("minimum of", Cue::Importance(Importance::Required)),
+    ("no", Cue::Negation),
+    ("not", Cue::Negation),
+    ("equal opportunity", Cue::Boilerplate),
+    ("equal employment", Cue::Boilerplate),
+    ("affirmative action", Cue::Boilerplate),
+    ("without regard to", Cue::Boilerplate),
+    ("regardless of", Cue::Boilerplate),
+    ("reasonable accommodation", Cue::Boilerplate),
+    ("reasonable accommodations", Cue::Boilerplate),
+    ("sexual orientation", Cue::Boilerplate),
+    ("gender identity", Cue::Boilerplate),
+    ("national origin", Cue::Boilerplate),
+    ("veteran status", Cue::Boilerplate),
+    ("protected veteran", Cue::Boilerplate),
+    ("e-verify", Cue::Boilerplate),
+    ("we offer", Cue::Boilerplate),
+    ("benefits include", Cue::Boilerplate),
+    ("our benefits", Cue::Boilerplate),
+    ("401(k)", Cue::Boilerplate),
+    ("401k", Cue::Boilerplate),
+    ("paid time off", Cue::Boilerplate),
+    ("parental leave", Cue::Boilerplate),
+    ("tuition reimbursement", Cue::Boilerplate),
+    ("stock options", Cue::Boilerplate),
+    ("visa sponsorship", Cue::Boilerplate),
+    ("discriminate", Cue::Boilerplate),
+    ("americans with disabilities act", Cue::Boilerplate),
+    ("disability accommodation", Cue::Boilerplate),
+    ("recruitment process", Cue::Boilerplate),
+    ("recruitment plan", Cue::Boilerplate),
+    ("recruitment event", Cue::Boilerplate),
+    ("recruitment procedures", Cue::Boilerplate),
+    ("hiring process", Cue::Boilerplate),
+    ("background check", Cue::Boilerplate),
+    ("drug screen", Cue::Boilerplate),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn importance(text: &str, word: &str) -> Option<Importance> {
+        let doc = Document::new(text);
+        let zones = JobZones::read(&doc, None);
+        let pos = doc.text().find(word).unwrap_or_else(|| panic!("{word} is in the text"));
+        zones.importance_at(&doc, pos)
+    }
+
+    #[test]
+    fn a_cue_after_a_soft_line_wrap_still_counts() {
+        let job = "Requirements\nExperience with Kafka streams and event\nsourcing is a plus.\nSQL";
+        assert_eq!(importance(job, "kafka"), Some(Importance::Preferred));
+        assert_eq!(importance(job, "sql"), Some(Importance::Required));
+    }
+
+    #[test]
+    fn common_wordings_of_a_plus_are_preferred() {
+        for job in [
+            "Knowledge of Docker would be an important asset",
+            "Docker: good to have",
+            "Docker like a plus",
+            "Ideally you know Docker",
+            "Docker is a bonus",
+        ] {
+            assert_eq!(importance(job, "docker"), Some(Importance::Preferred), "{job}");
+        }
+    }
+
+    #[test]
+    fn a_negated_requirement_asks_for_nothing_more() {
+        let job = "Duties\nNo prior experience with Excel required.";
+        assert_eq!(importance(job, "excel"), Some(Importance::Mentioned));
+    }
+
+    #[test]
+    fn an_inline_heading_sets_the_importance_of_what_follows_the_colon() {
+        assert_eq!(importance("Nice to have: Kafka", "kafka"), Some(Importance::Preferred));
+        assert_eq!(importance("Must have: Kafka\nSQL", "sql"), Some(Importance::Required));
+    }
+
+    #[test]
+    fn benefits_the_company_and_the_equal_opportunity_statement_ask_for_nothing() {
+        let job = "Requirements\n- SQL\nBenefits\n- Performance reviews and training\n\
+            We are an equal opportunity employer and consider applicants regardless of disability.";
+        assert_eq!(importance(job, "sql"), Some(Importance::Required));
+        assert_eq!(importance(job, "performance"), None);
+        assert_eq!(importance(job, "disability"), None);
+    }
+}
