@@ -100,7 +100,8 @@ pub(crate) fn parse_markdown(text: &str) -> Parsed {
         } else {
             line
         };
-        push_without_inline_markers(line, &mut body);
+        // A backslash at the end of a line is a hard line break.
+        push_without_inline_markers(line.strip_suffix('\\').unwrap_or(line), &mut body);
         body.push('\n');
     }
     Parsed {
@@ -132,6 +133,26 @@ fn push_without_inline_markers(line: &str, out: &mut String) {
             rest = &rest[1..];
             continue;
         }
+        // `\*` is a literal `*`, `\_` a literal `_`.
+        if c == '\\'
+            && let Some(escaped) = rest[1..].chars().next().filter(char::is_ascii_punctuation)
+        {
+            out.push(escaped);
+            rest = &rest[1 + escaped.len_utf8()..];
+            continue;
+        }
+        // `_emphasis_` and `*emphasis*` lose their markers; `snake_case` keeps its.
+        if matches!(c, '_' | '*') {
+            let before = out.chars().next_back();
+            let after = rest[1..].chars().next();
+            let opens = before.is_none_or(char::is_whitespace) && after.is_some_and(|a| !a.is_whitespace());
+            let closes = before.is_some_and(|b| !b.is_whitespace())
+                && after.is_none_or(|a| a.is_whitespace() || a.is_ascii_punctuation());
+            if opens || closes {
+                rest = &rest[1..];
+                continue;
+            }
+        }
         out.push(c);
         rest = &rest[c.len_utf8()..];
     }
@@ -140,6 +161,15 @@ fn push_without_inline_markers(line: &str, out: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn markdown_escapes_emphasis_and_hard_breaks_are_read_as_text() {
+        let parsed = parse_markdown("- Git\\\n- Docker\\\n_\\* Splunk's CISO_ says\n*snake_case* and C#");
+        assert_eq!(
+            parsed.body,
+            "- Git\n- Docker\n* Splunk's CISO says\nsnake_case and C#\n"
+        );
+    }
 
     #[test]
     fn utf16_with_a_byte_order_mark_is_decoded() {

@@ -4,12 +4,14 @@
 //! Each page's content stream is interpreted for positions
 //! ([`content`]), then ordered into lines ([`layout`]). Lines repeated in
 //! the top or bottom margin of several pages (running headers, page
-//! numbers) are kept once.
+//! numbers) are kept once. A second engine reads the text layer too, and
+//! the better of the two texts is kept ([`second_reading`]).
 
 mod content;
 mod font;
 mod layout;
 mod nesting;
+mod second_reading;
 
 use std::collections::HashSet;
 
@@ -80,7 +82,14 @@ pub(crate) fn parse(bytes: &[u8], limits: &Limits) -> Result<Parsed, DocumentErr
         page_lines.push((lines, vertical_bounds(&doc, page)));
     }
 
-    let body = assemble(page_lines);
+    let mut body = assemble(page_lines);
+    let operations = MAX_OPERATIONS - budget.operations;
+    if operations <= second_reading::MAX_OPERATIONS
+        && let Some(theirs) = second_reading::read(bytes)
+        && second_reading::reads_better(&body, &theirs)
+    {
+        body = theirs;
+    }
     let mut warnings = Vec::new();
     if !scanned_pages.is_empty() && scanned_pages.len() < pages.len() {
         let list = scanned_pages.iter().map(u32::to_string).collect::<Vec<_>>().join(", ");

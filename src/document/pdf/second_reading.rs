@@ -1,0 +1,105 @@
+//! A second reading of a PDF's text layer with pdf_oxide, kept when it reads
+//! better than ours.
+//!
+//! Measured on 130 real resume PDFs against poppler's `pdftotext`, pdf_oxide
+//! read words at 0.987 recall and 0.985 precision, ours at 0.911 and 0.936:
+//! ours glues words that a producer places without space characters
+//! (wkhtmltopdf, some LaTeX classes) and cannot decode some character maps.
+//! Ours stays better on Chinese text (pdf_oxide repeats characters printed
+//! twice for a bold look) and keeps the layout signals (columns, tables,
+//! scanned pages, running headers), so both run and ours is kept unless the
+//! second reading is clearly better.
+
+/// Work beyond which the second reading is skipped: our interpreter's
+/// operators so far; a file this busy is built to waste time.
+pub(super) const MAX_OPERATIONS: usize = 500_000;
+
+/// pdf_oxide's text of every page, pages apart by a blank line; `None` when
+/// it cannot read the file.
+pub(super) fn read(bytes: &[u8]) -> Option<String> {
+    let doc = pdf_oxide::PdfDocument::from_bytes(bytes.to_vec()).ok()?;
+    let pages = doc.page_count().ok()?;
+    let mut text = String::new();
+    for page in 0..pages {
+        let page_text = doc.extract_text(page).ok()?;
+        if !text.is_empty() {
+            text.push_str("\n\n");
+        }
+        text.push_str(page_text.trim_end());
+    }
+    Some(text)
+}
+
+/// Whether `theirs` reads clearly better than `ours`: fewer letters in
+/// glued or garbled words, or more letters read, and ours is not Chinese,
+/// Japanese or Korean text.
+pub(super) fn reads_better(ours: &str, theirs: &str) -> bool {
+    let (ours_quality, theirs_quality) = (Quality::of(ours), Quality::of(theirs));
+    if ours_quality.letters > 0 && ours_quality.cjk * 5 > ours_quality.letters {
+        return false;
+    }
+    // Ours knows the layout (running headers, columns): the second reading
+    // must be clearly better, with fewer glued words or more letters read.
+    let less_garbled = theirs_quality.bad_share() + 0.02 < ours_quality.bad_share();
+    let more_letters = theirs_quality.letters * 10 > ours_quality.letters * 11
+        && theirs_quality.bad_share() <= ours_quality.bad_share() + 0.01;
+    theirs_quality.letters * 10 >= ours_quality.letters * 8 && (less_garbled || more_letters)
+}
+
+#[derive(Debug, Default)]
+struct Quality {
+    letters: usize,
+    /// Letters in words too long to be one word. (Characters a reading
+    /// could not decode show as fewer letters: ours reports them as lost.)
+    bad: usize,
+    cjk: usize,
+}
+
+/// Longer than any ordinary word: two or more words glued together.
+const GLUED_LETTERS: usize = 20;
+
+impl Quality {
+    fn of(text: &str) -> Self {
+        let mut quality = Self::default();
+        for token in text.split_whitespace() {
+            let letters = token.chars().filter(|c| c.is_alphabetic()).count();
+            quality.letters += letters;
+            quality.cjk += token.chars().filter(|&c| is_cjk(c)).count();
+            let link = token.contains(['@', '/', '.', '_']);
+            if letters > GLUED_LETTERS && !link {
+                quality.bad += letters;
+            }
+        }
+        quality
+    }
+
+    fn bad_share(&self) -> f64 {
+        if self.letters == 0 {
+            return 1.0;
+        }
+        self.bad as f64 / self.letters as f64
+    }
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{AC00}'..='\u{D7AF}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spaced_words_read_better_than_glued_ones() {
+        let glued = "EnthusiasticandhardworkingCustomerServiceSpecialist lookingtoobtaina position";
+        let spaced = "Enthusiastic and hard working Customer Service Specialist looking to obtain a position";
+        assert!(reads_better(glued, spaced));
+        assert!(!reads_better(spaced, glued));
+    }
+
+    #[test]
+    fn a_reading_with_far_fewer_letters_or_of_chinese_text_is_not_taken() {
+        assert!(!reads_better("Registered Nurse with ICU experience", "Nurse"));
+        assert!(!reads_better("学位 学历 工作经验", "学学位位 学历"));
+    }
+}
