@@ -13,15 +13,15 @@ async fn a_new_skill_and_its_alias_are_served_at_once_and_audited(backend: Backe
     let (_, created) = app
         .graphql_as(
             &admin,
-            r#"mutation { createSkill(input: { name: "Temporal", slug: "temporal-workflows", kind: HARD,
-                category: "backend-development", description: "Durable workflow engine.",
-                aliases: ["Temporal.io"], related: ["go"] }) { slug name aliases version } }"#,
+            r#"mutation { createSkill(input: { name: "Zeebe", slug: "zeebe-workflows", kind: HARD,
+                category: "backend-development", description: "Workflow engine of Camunda 8.",
+                aliases: ["Zeebe.io"], related: ["go"] }) { slug name aliases version } }"#,
             json!({}),
         )
         .await;
     assert_eq!(
         created["data"]["createSkill"]["aliases"],
-        json!(["Temporal.io"]),
+        json!(["Zeebe.io"]),
         "{created}"
     );
     assert_eq!(created["data"]["createSkill"]["version"], 1);
@@ -29,17 +29,17 @@ async fn a_new_skill_and_its_alias_are_served_at_once_and_audited(backend: Backe
     let (_, with_alias) = app
         .graphql_as(
             &admin,
-            r#"mutation { addAlias(skill: "temporal-workflows", alias: "temporalio") { aliases } }"#,
+            r#"mutation { addAlias(skill: "zeebe-workflows", alias: "temporalio") { aliases } }"#,
             json!({}),
         )
         .await;
     assert_eq!(
         with_alias["data"]["addAlias"]["aliases"],
-        json!(["Temporal.io", "temporalio"])
+        json!(["Zeebe.io", "temporalio"])
     );
     let read = app
         .data(
-            r#"{ skill(slug: "temporal-workflows") { name aliases related { slug } } }"#,
+            r#"{ skill(slug: "zeebe-workflows") { name aliases related { slug } } }"#,
             json!({}),
         )
         .await;
@@ -60,8 +60,8 @@ async fn a_new_skill_and_its_alias_are_served_at_once_and_audited(backend: Backe
     assert_eq!(log["data"]["auditLog"]["totalCount"], 2, "{log}");
     assert_eq!(entries[0]["action"], "addAlias");
     assert_eq!(entries[0]["actor"], "user:admin@example.com");
-    assert_eq!(entries[0]["before"]["aliases"], json!(["Temporal.io"]));
-    assert_eq!(entries[0]["after"]["aliases"], json!(["Temporal.io", "temporalio"]));
+    assert_eq!(entries[0]["before"]["aliases"], json!(["Zeebe.io"]));
+    assert_eq!(entries[0]["after"]["aliases"], json!(["Zeebe.io", "temporalio"]));
     assert_eq!(entries[1]["action"], "createSkill");
     assert!(entries[1]["before"].is_null());
 }
@@ -194,8 +194,7 @@ async fn admins_import_a_taxonomy_file_by_upload_and_export_it_as_json() {
     let app = spawn_app(Backend::Sqlite).await;
     let admin = signed_in(&app, "admin@example.com", "admin").await;
     let editor = signed_in(&app, "editor@example.com", "editor").await;
-    let bundle =
-        "[[skill]]\nslug = \"temporal-workflows\"\nname = \"Temporal\"\nkind = \"hard\"\naliases = [\"Temporal.io\"]\n";
+    let bundle = "[[skill]]\nslug = \"zeebe-workflows\"\nname = \"Zeebe\"\nkind = \"hard\"\naliases = [\"Zeebe.io\"]\n";
     let upload = |token: &str| {
         let form = reqwest::multipart::Form::new()
             .text(
@@ -217,12 +216,12 @@ async fn admins_import_a_taxonomy_file_by_upload_and_export_it_as_json() {
     let imported: serde_json::Value = upload(&admin).await.unwrap().json().await.unwrap();
     assert!(imported["data"]["importTaxonomy"].as_i64().unwrap() >= 2, "{imported}");
     let skill = app
-        .data(r#"{ skill(slug: "temporal-workflows") { aliases } }"#, json!({}))
+        .data(r#"{ skill(slug: "zeebe-workflows") { aliases } }"#, json!({}))
         .await;
-    assert_eq!(skill["skill"]["aliases"], json!(["Temporal.io"]));
+    assert_eq!(skill["skill"]["aliases"], json!(["Zeebe.io"]));
 
     let (_, exported) = app.graphql_as(&admin, "{ exportTaxonomy }", json!({})).await;
     let skills = exported["data"]["exportTaxonomy"]["skills"].as_array().unwrap();
-    assert!(skills.iter().any(|s| s["slug"] == "temporal-workflows"));
+    assert!(skills.iter().any(|s| s["slug"] == "zeebe-workflows"));
     assert!(skills.len() >= 1_500);
 }

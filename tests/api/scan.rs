@@ -177,20 +177,20 @@ async fn terms_resolve_to_their_skill_and_say_when_they_are_ambiguous() {
 async fn a_skill_curated_a_moment_ago_is_found_by_the_next_scan() {
     let app = spawn_app(Backend::Sqlite).await;
     let editor = signed_in(&app, "editor@example.com", "editor").await;
-    let resume = "Experience\n- Orchestrated payment workflows with Temporal.io and Go";
+    let resume = "Experience\n- Orchestrated payment workflows with Zeebe.io and Go";
     let found = |data: &Value| {
         data["extractKeywords"]
             .as_array()
             .unwrap()
             .iter()
-            .any(|h| h["skill"]["slug"] == "temporal-workflows")
+            .any(|h| h["skill"]["slug"] == "zeebe-workflows")
     };
     let query = "query($t: String!) { extractKeywords(text: $t) { skill { slug } } }";
     assert!(!found(&app.data(query, json!({ "t": resume })).await));
     let (_, created) = app
         .graphql_as(
             &editor,
-            r#"mutation { createSkill(input: { name: "Temporal", slug: "temporal-workflows", kind: HARD, aliases: ["Temporal.io"] }) { slug } }"#,
+            r#"mutation { createSkill(input: { name: "Zeebe", slug: "zeebe-workflows", kind: HARD, aliases: ["Zeebe.io"] }) { slug } }"#,
             json!({}),
         )
         .await;

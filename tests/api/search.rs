@@ -80,11 +80,12 @@ async fn searches_keep_answering_while_curation_swaps_the_index() {
     };
     let curating = async {
         for i in 0..4 {
-            let alias = format!("Temporal Cloud {i}");
+            let alias = format!("Zeebe Cloud {i}");
             let query = if i == 0 {
-                r#"mutation { createSkill(input: { name: "Temporal", slug: "temporal-workflows", kind: HARD }) { slug } }"#.to_owned()
+                r#"mutation { createSkill(input: { name: "Zeebe", slug: "zeebe-workflows", kind: HARD }) { slug } }"#
+                    .to_owned()
             } else {
-                format!(r#"mutation {{ addAlias(skill: "temporal-workflows", alias: "{alias}") {{ slug }} }}"#)
+                format!(r#"mutation {{ addAlias(skill: "zeebe-workflows", alias: "{alias}") {{ slug }} }}"#)
             };
             let (_, body) = app.graphql_as(&editor, &query, json!({})).await;
             assert!(body.get("errors").is_none(), "{body}");
@@ -93,8 +94,8 @@ async fn searches_keep_answering_while_curation_swaps_the_index() {
     tokio::join!(searching, curating);
     let data = app.data(SEARCH, json!({ "q": "temporal cloud 3" })).await;
     assert_eq!(
-        data["search"][0]["node"]["slug"], "temporal-workflows",
+        data["search"][0]["node"]["slug"], "zeebe-workflows",
         "the newest index serves: {data}"
     );
-    assert_eq!(data["search"][0]["matchedText"], "Temporal Cloud 3");
+    assert_eq!(data["search"][0]["matchedText"], "Zeebe Cloud 3");
 }
