@@ -11,6 +11,8 @@ pub mod config;
 pub mod curation;
 /// Resume and job files (PDF, DOCX, ...) turned into text and a readability report.
 pub mod document;
+/// Scan quality measured on the labelled real-world corpus.
+pub mod eval;
 /// The GraphQL schema, types and resolvers.
 pub mod graphql;
 /// HTTP routes and layers.

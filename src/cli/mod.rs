@@ -1,6 +1,7 @@
 //! The `atscan` command line: one function per subcommand.
 
 mod accounts;
+mod eval;
 mod scan;
 
 use std::io::IsTerminal;
@@ -77,6 +78,8 @@ pub enum Command {
     },
     /// Scan a resume (against a job description or a role) without a server
     Scan(scan::ScanArgs),
+    /// Measure scan quality on the labelled real-world corpus
+    Eval(eval::EvalArgs),
     /// Manage the accounts of editors and admins
     User {
         #[command(subcommand)]
@@ -193,6 +196,7 @@ pub async fn run(command: Command) -> anyhow::Result<()> {
         }
         Command::Schema => print!("{}", crate::graphql::sdl()),
         Command::Scan(args) => scan::run_scan(args).await?,
+        Command::Eval(args) => tokio::task::spawn_blocking(move || eval::run_eval(&args)).await??,
         Command::Reindex { database, index_dir } => reindex(&database, index_dir).await?,
         Command::User { action, database } => {
             let db = store::connect(&database.database_url).await?;
