@@ -218,14 +218,20 @@ impl Quality {
     }
 
     pub fn job_recall(&self) -> f64 {
-        let found: usize = self.pairs.iter().map(|p| p.job_found.len()).sum();
-        let missed: usize = self.pairs.iter().map(|p| p.job_missed.len()).sum();
-        Self::ratio(found, found + missed)
+        self.recall(|p| (&p.job_found, &p.job_missed))
     }
 
     pub fn resume_recall(&self) -> f64 {
-        let found: usize = self.pairs.iter().map(|p| p.resume_found.len()).sum();
-        let missed: usize = self.pairs.iter().map(|p| p.resume_missed.len()).sum();
+        self.recall(|p| (&p.resume_found, &p.resume_missed))
+    }
+
+    /// Labels found over labels found or missed, over every pair.
+    fn recall(&self, side: impl Fn(&PairQuality) -> (&Vec<String>, &Vec<String>)) -> f64 {
+        let (found, missed) = self
+            .pairs
+            .iter()
+            .map(&side)
+            .fold((0, 0), |(f, m), (found, missed)| (f + found.len(), m + missed.len()));
         Self::ratio(found, found + missed)
     }
 

@@ -38,4 +38,5 @@ pub use text::TextSpan;
 /// path, rather than during the first scan.
 pub fn warm_up() {
     reading::warm_up();
+    judging::warm_up();
 }

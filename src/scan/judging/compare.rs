@@ -1,6 +1,8 @@
 //! The job's keywords split into those the resume has and those it lacks,
 //! and the resume's counts, over the job and the resume as read.
 
+use std::borrow::Cow;
+
 use crate::scan::reading::job::Job;
 use crate::scan::reading::resume::Resume;
 use crate::taxonomy::{Importance, RoleIdx, SkillIdx, normalize_term};
@@ -158,22 +160,27 @@ pub(crate) fn shares_a_word(a: &str, b: &str) -> bool {
 
 /// A word without its plural, possessive or -ing ending.
 pub(crate) fn stem(word: &str) -> String {
+    stem_of(word).into_owned()
+}
+
+/// [`stem`] without a copy where the stem is a slice of the word.
+pub(crate) fn stem_of(word: &str) -> Cow<'_, str> {
     let word = word.strip_suffix("'s").unwrap_or(word);
     let chars = word.chars().count();
     if chars > 4
         && let Some(base) = word.strip_suffix("ies")
     {
-        return format!("{base}y");
+        return Cow::Owned(format!("{base}y"));
     }
     if chars > 5
         && let Some(base) = word.strip_suffix("ing")
     {
-        return base.to_owned();
+        return Cow::Borrowed(base);
     }
     if chars > 3 && !word.ends_with("ss") {
-        return word.strip_suffix('s').unwrap_or(word).to_owned();
+        return Cow::Borrowed(word.strip_suffix('s').unwrap_or(word));
     }
-    word.to_owned()
+    Cow::Borrowed(word)
 }
 
 fn stats(resume: &Resume) -> ResumeStats {

@@ -12,4 +12,9 @@ pub(crate) use compare::Reading;
 pub use compare::{KeywordMatch, MissingKeyword, ResumeStats};
 pub use detect::DetectedMistake;
 pub use score::{ScoreBreakdown, ScoreCap, ScoreComponent, ScoreKey};
+
+/// Compiles the judges' fixed word sets now rather than during the first scan.
+pub(crate) fn warm_up() {
+    wording::warm_up();
+}
 pub use suggest::{Suggestion, SuggestionKind};

@@ -32,7 +32,7 @@
 //! cap names the missing must-haves. With neither a job nor a role only the
 //! document is scored (0.5 each).
 
-use crate::scan::judging::compare::stem;
+use crate::scan::judging::compare::stem_of;
 use crate::scan::judging::wording::SharedWording;
 use crate::scan::matching::KeywordMatcher;
 use crate::scan::reading::degree::degree_levels;
@@ -469,20 +469,23 @@ fn job_title(matcher: &KeywordMatcher, resume: &Resume, job: &Job) -> Option<(f6
     }
 }
 
-/// Whether normalized `text` uses every word of `phrase`, give or take an ending.
+/// Whether normalized `text` uses every word of `phrase`, give or take an
+/// ending: each word's stem opens a word of the text.
 fn has_every_word(text: &str, phrase: &str) -> bool {
-    let words = |s: &str| -> Vec<String> {
-        s.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(stem)
-            .collect()
-    };
-    let wanted = words(phrase);
-    if wanted.is_empty() {
-        return false;
-    }
-    let have: std::collections::HashSet<String> = words(text).into_iter().collect();
-    wanted.iter().all(|w| have.contains(w))
+    let mut wanted = phrase
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .peekable();
+    wanted.peek().is_some()
+        && wanted.all(|word| {
+            let stem = stem_of(word);
+            text.match_indices(stem.as_ref()).any(|(at, _)| {
+                !text
+                    .get(..at)
+                    .and_then(|b| b.chars().next_back())
+                    .is_some_and(char::is_alphanumeric)
+            })
+        })
 }
 
 fn education(resume: &Resume, job: &Job) -> Option<(f64, String)> {
@@ -609,6 +612,7 @@ fn impact(resume: &Resume) -> (f64, String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::scan::ScanReport;
     use crate::scan::testkit::{self, BACKEND_JOB, CLEAN_RESUME};
 
     fn component(breakdown: &ScoreBreakdown, key: ScoreKey) -> Option<&ScoreComponent> {
@@ -691,6 +695,66 @@ mod tests {
         assert_eq!(component(with.score(), ScoreKey::Certifications).unwrap().score, 100);
         let without = testkit::scan("Skills\nAWS", job, None);
         assert_eq!(component(without.score(), ScoreKey::Certifications).unwrap().score, 0);
+    }
+
+    /// A well-made resume of another field: every heading, contact detail
+    /// and quantified bullet, and none of the job's skills.
+    const MISFIT: &str = "Jane Doe\njane@mail.com | (555) 123-4567\nExperience\n\
+        • Baked 400 loaves a day for 3 years\n• Cut flour waste by 20%\nEducation\nBA Culinary Arts\nSkills\nBaking";
+
+    #[test]
+    fn a_resume_with_none_of_five_hard_skills_scores_at_most_25_and_hears_why() {
+        let about = "We build reliable services for merchants across Europe with careful reviews.";
+        let job = format!("Backend Engineer\n{about}\nRequirements:\n- Python\n- Go\n- Kubernetes\n- Docker\n- SQL");
+        // The title and the wording alone would score well above 25.
+        let resume = format!("Backend Engineer\n{about}\n{MISFIT}");
+        let report = testkit::scan(&resume, Some(&job), None);
+        let score = report.score();
+        assert!(score.overall <= 25, "{score:?}");
+        let cap = score.cap.as_ref().expect("a cap");
+        assert!(
+            cap.explanation.contains("none of the 5 hard skills"),
+            "{}",
+            cap.explanation
+        );
+        assert_eq!(cap.gaps.len(), 5);
+    }
+
+    #[test]
+    fn document_quality_weighs_in_proportion_to_the_fit() {
+        let job = "Backend Engineer\nRequirements:\n- Python\n- Go";
+        let misfit = testkit::scan(MISFIT, Some(job), None);
+        let document: f64 = misfit
+            .score()
+            .components
+            .iter()
+            .filter(|c| c.key.is_document_quality())
+            .map(|c| c.weight * f64::from(c.score))
+            .sum();
+        assert!(document < 2.0, "formatting alone earned {document} points");
+        let fit = testkit::scan(&format!("{MISFIT}, Python, Go"), Some(job), None);
+        let weight = |report: &ScanReport| -> f64 {
+            report
+                .score()
+                .components
+                .iter()
+                .filter(|c| c.key.is_document_quality())
+                .map(|c| c.weight)
+                .sum()
+        };
+        assert!(weight(&fit) > weight(&misfit));
+        assert!(weight(&fit) <= DOCUMENT_SHARE + 1e-9);
+    }
+
+    #[test]
+    fn one_skill_of_a_group_of_alternatives_meets_it() {
+        let job = "Requirements:\n- At least one of Python, Go or Rust\n- SQL";
+        let report = testkit::scan("Skills\nGo, SQL", Some(job), None);
+        assert_eq!(component(report.score(), ScoreKey::HardSkills).unwrap().score, 100);
+        assert!(report.missing().is_empty(), "{:?}", report.missing());
+        let report = testkit::scan("Skills\nSQL", Some(job), None);
+        let python = report.missing().iter().find(|m| !m.alternatives.is_empty()).unwrap();
+        assert_eq!(python.alternatives.len(), 2);
     }
 
     #[test]

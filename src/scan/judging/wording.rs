@@ -6,7 +6,12 @@
 //! warehouse posting), these words are what is left to tell a fitting resume
 //! from an unrelated one, the way a TF-IDF comparison of the two texts does.
 
-use std::collections::HashSet;
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasher, Hasher};
+use std::sync::LazyLock;
+
+use crate::scan::judging::compare::stem_of;
 
 use crate::scan::reading::{Job, Resume};
 
@@ -29,24 +34,25 @@ const FULL: f64 = 0.25;
 impl SharedWording {
     pub(crate) fn of(resume: &Resume, job: &Job) -> Option<Self> {
         let doc = job.doc.as_ref()?;
-        let mut counts: Vec<(String, u32)> = Vec::new();
+        let mut counts: HashMap<Cow<'_, str>, u32, FastHash> = HashMap::default();
         for range in &job.asking {
             for word in content_words(doc.text().get(range.clone()).unwrap_or("")) {
-                match counts.iter_mut().find(|(w, _)| *w == word) {
-                    Some((_, n)) => *n += 1,
-                    None => counts.push((word, 1)),
-                }
+                *counts.entry(word).or_default() += 1;
             }
         }
         if counts.is_empty() {
             return None;
         }
-        let resume_words: HashSet<String> = content_words(resume.text()).collect();
+        let resume_words: HashSet<Cow<'_, str>, FastHash> = content_words(resume.text()).collect();
         // A word the job repeats matters more, with diminishing returns.
         let weight = |n: u32| f64::from(n.min(4)).sqrt();
-        let total: f64 = counts.iter().map(|(_, n)| weight(*n)).sum();
-        let shared: Vec<&(String, u32)> = counts.iter().filter(|(w, _)| resume_words.contains(w)).collect();
-        let shared_weight: f64 = shared.iter().map(|(_, n)| weight(*n)).sum();
+        let total: f64 = counts.values().map(|&n| weight(n)).sum();
+        let shared: Vec<u32> = counts
+            .iter()
+            .filter(|(w, _)| resume_words.contains(*w))
+            .map(|(_, &n)| n)
+            .collect();
+        let shared_weight: f64 = shared.iter().map(|&n| weight(n)).sum();
         Some(Self {
             job_words: counts.len(),
             shared: shared.len(),
@@ -60,18 +66,55 @@ impl SharedWording {
     }
 }
 
-/// The stems of a text's content words: letters only, three or more, not a
-/// function word nor a word every posting and resume uses.
-fn content_words(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.len() >= 3 && w.chars().all(char::is_alphabetic))
-        .map(str::to_lowercase)
-        .filter(|w| COMMON_WORDS.binary_search(&w.as_str()).is_err())
-        .map(|w| crate::scan::judging::compare::stem(&w))
+/// The stems of a normalized (lowercase) text's content words: letters
+/// only, three or more, not a function word nor a word every posting and
+/// resume uses.
+fn content_words(text: &str) -> impl Iterator<Item = Cow<'_, str>> + '_ {
+    // Normalized text is lowercase; words of ASCII letters are what counts
+    // here, so bytes will do.
+    text.split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| w.len() >= 3 && w.bytes().all(|b| b.is_ascii_lowercase()))
+        .filter(|w| !COMMON.contains(w))
+        .map(stem_of)
+}
+
+/// [`COMMON_WORDS`] as a set: looked up once per word of both texts.
+static COMMON: LazyLock<HashSet<&'static str, FastHash>> = LazyLock::new(|| COMMON_WORDS.iter().copied().collect());
+
+/// FNV-1a: the words hashed here are short and not chosen by an attacker
+/// against this process's tables (each scan builds its own).
+#[derive(Debug, Clone, Copy, Default)]
+struct FastHash;
+
+impl BuildHasher for FastHash {
+    type Hasher = Fnv;
+
+    fn build_hasher(&self) -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x100_0000_01b3);
+        }
+    }
+}
+
+/// Compiles the word set now rather than during the first scan.
+pub(crate) fn warm_up() {
+    LazyLock::force(&COMMON);
 }
 
 /// Function words and the working vocabulary of nearly every posting and
-/// resume, sorted for binary search. They say nothing about fit.
+/// resume, sorted so that a reviewer finds a word. They say nothing about fit.
 const COMMON_WORDS: &[&str] = &[
     "ability",
     "able",
@@ -276,7 +319,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_common_words_are_sorted_for_binary_search() {
+    fn the_common_words_are_sorted_and_listed_once() {
         assert!(
             COMMON_WORDS.windows(2).all(|w| w[0] < w[1]),
             "COMMON_WORDS must stay sorted"
@@ -285,7 +328,8 @@ mod tests {
 
     #[test]
     fn content_words_skip_function_words_numbers_and_short_words() {
-        let words: Vec<String> = content_words("We need 3 years of charting and patient education in an ICU").collect();
+        let words: Vec<Cow<'_, str>> =
+            content_words("we need 3 years of charting and patient education in an icu").collect();
         assert_eq!(words, ["chart", "patient", "education", "icu"]);
     }
 }

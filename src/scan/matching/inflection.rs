@@ -14,8 +14,9 @@ pub fn derived_forms(key: &str) -> Vec<String> {
         return Vec::new();
     }
     let with = |stem: &str, endings: &[&str]| endings.iter().map(|e| format!("{stem}{e}")).collect();
-    if let Some(stem) = key.strip_suffix("ization") {
-        return with(stem, &["ize", "izes", "izing", "ized"]);
+    // British spellings too: `prioritise`.
+    if let Some(stem) = key.strip_suffix("ization").or_else(|| key.strip_suffix("isation")) {
+        return with(stem, &["ize", "izes", "izing", "ized", "ise", "ises", "ising", "ised"]);
     }
     if let Some(stem) = key.strip_suffix("ation") {
         return with(stem, &["ate", "ates", "ating", "ated"]);
@@ -41,7 +42,16 @@ mod tests {
         );
         assert_eq!(
             derived_forms("prioritization"),
-            ["prioritize", "prioritizes", "prioritizing", "prioritized"]
+            [
+                "prioritize",
+                "prioritizes",
+                "prioritizing",
+                "prioritized",
+                "prioritise",
+                "prioritises",
+                "prioritising",
+                "prioritised"
+            ]
         );
         assert_eq!(derived_forms("adaptability"), ["adaptable"]);
         assert_eq!(derived_forms("mentoring"), ["mentored"]);
