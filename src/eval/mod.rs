@@ -17,6 +17,7 @@ use crate::document::{Limits, extract};
 pub use baseline::{Idf, pair_cosine};
 pub use labels::{CrossPair, Fit, PairLabels};
 pub use measure::{Quality, measure};
+pub use table::{render, shortfalls};
 
 /// The figures `atscan eval` must reach (`floor`) and the ones it aims at
 /// (`goal`), from `eval/targets.toml`.
@@ -120,5 +121,3 @@ impl Targets {
         toml::from_str(&text).with_context(|| format!("parsing {}", path.display()))
     }
 }
-
-pub use table::{render, shortfalls};

@@ -62,14 +62,26 @@ impl Job {
         let doc = Document::new(text);
         let front_matter = FrontMatter::find(&doc);
         let zones = JobZones::read(&doc, front_matter.as_ref());
-        // What the boilerplate names is not the job's.
-        let found = Found::find(catalog, matcher, &doc).retain(|o| zones.importance_at(&doc, o.start).is_some());
+        let everything = Found::find(catalog, matcher, &doc);
+        // Each occurrence's importance, in text order; what the boilerplate
+        // names (`None`) is not the job's.
+        let asked: Vec<(usize, Option<Importance>)> = everything
+            .occurrences
+            .iter()
+            .map(|o| (o.start, zones.importance_at(&doc, o.start)))
+            .collect();
+        let mut kept = asked.iter().map(|(_, importance)| importance.is_some());
+        let found = everything.retain(|_| kept.next().unwrap_or(false));
+        let importance_at = |start: usize| {
+            let at = asked.partition_point(|(s, _)| *s < start);
+            asked.get(at).and_then(|(_, importance)| *importance)
+        };
         let mut keywords: Vec<JobKeyword> = Vec::with_capacity(found.len());
         for skill in found.skills() {
             let mut importance = Importance::Mentioned;
             let mut forms: Vec<String> = Vec::new();
             for o in found.of(skill) {
-                if let Some(here) = zones.importance_at(&doc, o.start) {
+                if let Some(here) = importance_at(o.start) {
                     importance = importance.min(here);
                 }
                 let form = doc.text().get(o.start..o.end).unwrap_or("");
