@@ -260,30 +260,24 @@ impl Quality {
 
     /// Share of fit-over-cross comparisons won by the score.
     pub fn comparisons_won(&self) -> f64 {
-        Self::ratio(
-            self.comparisons.iter().filter(|c| c.won()).count(),
-            self.comparisons.len(),
-        )
+        self.share_won(Comparison::won)
     }
 
     /// The same share for the TF-IDF cosine, IDF over the two texts.
     pub fn tfidf_won(&self) -> f64 {
-        let won = self
-            .comparisons
-            .iter()
-            .filter(|c| c.fit_cosine > c.cross_cosine)
-            .count();
-        Self::ratio(won, self.comparisons.len())
+        self.share_won(|c| c.fit_cosine > c.cross_cosine)
     }
 
     /// The same share for the TF-IDF cosine, IDF over the whole corpus.
     pub fn corpus_tfidf_won(&self) -> f64 {
-        let won = self
-            .comparisons
-            .iter()
-            .filter(|c| c.fit_corpus_cosine > c.cross_corpus_cosine)
-            .count();
-        Self::ratio(won, self.comparisons.len())
+        self.share_won(|c| c.fit_corpus_cosine > c.cross_corpus_cosine)
+    }
+
+    fn share_won(&self, won: impl Fn(&Comparison) -> bool) -> f64 {
+        Self::ratio(
+            self.comparisons.iter().filter(|c| won(c)).count(),
+            self.comparisons.len(),
+        )
     }
 
     /// Mean score points between a job's fitting resume and a cross resume.

@@ -223,18 +223,14 @@ fn role_skills(catalog: &Catalog, resume: &Resume, job: &Job, hard_asked: usize)
     if total == 0.0 {
         return None;
     }
-    let named: Vec<SkillIdx> = entry
+    let (named, found): (Vec<SkillIdx>, f64) = entry
         .skills
         .iter()
         .filter(|(skill, _)| resume.skills.contains(*skill))
-        .map(|(skill, _)| *skill)
-        .collect();
-    let found: f64 = entry
-        .skills
-        .iter()
-        .filter(|(skill, _)| resume.skills.contains(*skill))
-        .map(|(_, importance)| importance.weight())
-        .sum();
+        .fold((Vec::new(), 0.0), |(mut named, found), (skill, importance)| {
+            named.push(*skill);
+            (named, found + importance.weight())
+        });
     let score = (found / total / FULL_ROLE_COVERAGE).min(1.0) * 100.0;
     let explanation = format!(
         "The job names only {hard_asked} hard skills, so the skills of its role ({}) stand in: your resume names {} of its {}{}.",

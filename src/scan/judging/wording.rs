@@ -47,15 +47,13 @@ impl SharedWording {
         // A word the job repeats matters more, with diminishing returns.
         let weight = |n: u32| f64::from(n.min(4)).sqrt();
         let total: f64 = counts.values().map(|&n| weight(n)).sum();
-        let shared: Vec<u32> = counts
+        let (shared, shared_weight) = counts
             .iter()
             .filter(|(w, _)| resume_words.contains(*w))
-            .map(|(_, &n)| n)
-            .collect();
-        let shared_weight: f64 = shared.iter().map(|&n| weight(n)).sum();
+            .fold((0, 0.0), |(shared, total), (_, &n)| (shared + 1, total + weight(n)));
         Some(Self {
             job_words: counts.len(),
-            shared: shared.len(),
+            shared,
             weighted_share: shared_weight / total,
         })
     }

@@ -85,7 +85,8 @@ fn find_sections(text: &str, lines: &[Line]) -> Vec<Section> {
             },
         };
         let (kind, heading) = heading;
-        let open = sections.last().cloned();
+        // Only an inline heading may hand the line back to the open section.
+        let open = if inline { sections.last().cloned() } else { None };
         if let Some(open) = sections.last_mut() {
             open.range.end = line.start;
         }
@@ -97,7 +98,7 @@ fn find_sections(text: &str, lines: &[Line]) -> Vec<Section> {
         // `Tech Stack: Go, Kafka` inside a job entry lists that job's skills:
         // the entry goes on after it.
         if let Some(open) =
-            open.filter(|open| inline && matches!(open.kind, Some(SectionKind::Experience | SectionKind::Projects)))
+            open.filter(|open| matches!(open.kind, Some(SectionKind::Experience | SectionKind::Projects)))
         {
             let resume_at = (line.end + 1).min(text.len());
             if let Some(labelled) = sections.last_mut() {
