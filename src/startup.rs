@@ -146,15 +146,45 @@ impl LocalApi {
 
     /// Runs one operation; `variables` is a JSON object.
     pub async fn execute(&self, query: &str, variables: serde_json::Value) -> async_graphql::Response {
-        let request = async_graphql::Request::new(query)
+        self.execute_with_files(query, variables, Vec::new()).await
+    }
+
+    /// Runs one operation with files, as a multipart request sends them:
+    /// each goes to its variable path (`variables.input.resume`).
+    pub async fn execute_with_files(
+        &self,
+        query: &str,
+        variables: serde_json::Value,
+        files: Vec<LocalFile>,
+    ) -> async_graphql::Response {
+        let mut request = async_graphql::Request::new(query)
             .variables(async_graphql::Variables::from_json(variables))
             .data(self.knowledge.snapshot())
             .data(RequestContext {
                 principal: Principal::Anonymous,
                 client_ip: IpAddr::V4(Ipv4Addr::LOCALHOST),
             });
+        for file in files {
+            request.set_upload(
+                &file.variable,
+                async_graphql::UploadValue {
+                    filename: file.name,
+                    content_type: None,
+                    content: file.bytes.into(),
+                },
+            );
+        }
         self.api.execute(request).await
     }
+}
+
+/// A file for [`LocalApi::execute_with_files`].
+pub struct LocalFile {
+    /// Where the upload goes, e.g. `variables.input.resume` (the variable
+    /// itself must be `null` there).
+    pub variable: String,
+    pub name: String,
+    pub bytes: Vec<u8>,
 }
 
 /// Picks up taxonomy changes made by other servers sharing the database.

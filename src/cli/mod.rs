@@ -2,7 +2,9 @@
 
 mod accounts;
 mod eval;
+mod files;
 mod scan;
+mod text;
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -78,6 +80,8 @@ pub enum Command {
     },
     /// Scan a resume (against a job description or a role) without a server
     Scan(scan::ScanArgs),
+    /// Print the text an ATS sees in a file, and how readable it is
+    Text(text::TextArgs),
     /// Measure scan quality on the labelled real-world corpus
     Eval(eval::EvalArgs),
     /// Manage the accounts of editors and admins
@@ -197,6 +201,7 @@ pub async fn run(command: Command) -> anyhow::Result<()> {
         }
         Command::Schema => print!("{}", crate::graphql::sdl()),
         Command::Scan(args) => scan::run_scan(args).await?,
+        Command::Text(args) => text::run_text(args).await?,
         Command::Eval(args) => tokio::task::spawn_blocking(move || eval::run_eval(&args)).await??,
         Command::Reindex { database, index_dir } => reindex(&database, index_dir).await?,
         Command::User { action, database } => {

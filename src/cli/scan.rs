@@ -1,18 +1,19 @@
 //! `atscan scan`: a scan report on the terminal or as JSON, without a
-//! server. It runs the same GraphQL operation the API serves, against the
-//! embedded knowledge base in an in-memory database (or a given database),
-//! so the CLI and GraphQL cannot disagree.
+//! server. It runs the same GraphQL operation the API serves, with the files
+//! as uploads, against the embedded knowledge base in an in-memory database
+//! (or a given database), so the CLI and GraphQL cannot disagree.
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context as _, bail};
+use anyhow::bail;
 use clap::Args;
 use serde_json::{Value, json};
 
-use crate::document::{Isolation, extract_isolated};
+use super::files::{file_name, read_document};
+use crate::document::Isolation;
 use crate::graphql::scan::FULL_REPORT_QUERY;
-use crate::startup::LocalApi;
+use crate::startup::{LocalApi, LocalFile};
 
 #[derive(Debug, Args)]
 pub struct ScanArgs {
@@ -34,18 +35,12 @@ pub struct ScanArgs {
 }
 
 pub async fn run_scan(args: ScanArgs) -> anyhow::Result<()> {
-    let resume = read_text(&args.resume).await?;
-    let job = match &args.job {
-        Some(path) => Some(read_text(path).await?),
-        None => None,
-    };
-    let report = scan_report(
-        &resume,
-        job.as_deref(),
-        args.role.as_deref(),
-        args.database_url.as_deref(),
-    )
-    .await?;
+    let isolation = Isolation::default();
+    let mut files = vec![upload("resume", &args.resume, &isolation)?];
+    if let Some(job) = &args.job {
+        files.push(upload("job", job, &isolation)?);
+    }
+    let report = scan_report(files, args.role.as_deref(), args.database_url.as_deref()).await?;
     if args.json {
         println!("{}", serde_json::to_string_pretty(&report)?);
     } else {
@@ -54,25 +49,21 @@ pub async fn run_scan(args: ScanArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// The text of a file of any supported format, read as the server reads uploads.
-async fn read_text(path: &Path) -> anyhow::Result<String> {
-    let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
-    let extracted = extract_isolated(bytes, &Isolation::default())
-        .await
-        .with_context(|| format!("reading {}", path.display()))?;
-    Ok(extracted.text)
+/// A file sent as the scan's `input.<field>` upload.
+fn upload(field: &str, path: &Path, isolation: &Isolation) -> anyhow::Result<LocalFile> {
+    Ok(LocalFile {
+        variable: format!("variables.input.{field}"),
+        name: file_name(path),
+        bytes: read_document(path, isolation)?,
+    })
 }
 
-/// The `scan` result of the full report query, as GraphQL serves it.
-pub async fn scan_report(
-    resume: &str,
-    job: Option<&str>,
-    role: Option<&str>,
-    database_url: Option<&str>,
-) -> anyhow::Result<Value> {
+/// The `scan` result of the full report query, as GraphQL serves it for
+/// uploaded files: they are read by the same isolated extraction.
+async fn scan_report(files: Vec<LocalFile>, role: Option<&str>, database_url: Option<&str>) -> anyhow::Result<Value> {
     let api = LocalApi::open(database_url).await?;
-    let variables = json!({ "input": { "resumeText": resume, "jobDescription": job, "role": role } });
-    let response = api.execute(FULL_REPORT_QUERY, variables).await;
+    let variables = json!({ "input": { "resume": null, "job": null, "role": role } });
+    let response = api.execute_with_files(FULL_REPORT_QUERY, variables, files).await;
     if let Some(error) = response.errors.first() {
         bail!("{}", error.message);
     }
@@ -127,9 +118,14 @@ pub fn render(report: &Value, color: bool) -> String {
         style.bad(&score)
     };
     let role = report["role"]["title"].as_str().unwrap_or("no target role");
+    let partial = if report["score"]["partialRead"].as_bool() == Some(true) {
+        style.bad(" partial read: the file was not fully readable, see below")
+    } else {
+        String::new()
+    };
     let _ = writeln!(
         out,
-        "{} {score}  {}",
+        "{} {score}  {}{partial}",
         style.bold("ATS score"),
         style.dim(&format!("({role})"))
     );
@@ -151,6 +147,12 @@ pub fn render(report: &Value, color: bool) -> String {
             cap.get("limit").and_then(Value::as_u64).unwrap_or(0),
             style.dim(cap.get("explanation").and_then(Value::as_str).unwrap_or(""))
         );
+    }
+    for (what, document) in [
+        ("Resume file", &report["document"]),
+        ("Job file", &report["jobDocument"]),
+    ] {
+        render_document(&mut out, &style, what, document);
     }
     let matched: Vec<String> = items(&report["matched"])
         .iter()
@@ -203,4 +205,39 @@ pub fn render(report: &Value, color: bool) -> String {
         }
     }
     out
+}
+
+/// A file's reading: format, pages, readability and each warning with its fix.
+fn render_document(out: &mut String, style: &Style, what: &str, document: &Value) {
+    use std::fmt::Write as _;
+    if document.is_null() {
+        return;
+    }
+    let pages = match document["pages"].as_u64() {
+        Some(1) => ", 1 page".to_owned(),
+        Some(n) => format!(", {n} pages"),
+        None => String::new(),
+    };
+    let readability = document["readability"].as_u64().unwrap_or(0);
+    let partial = if document["partialRead"].as_bool() == Some(true) {
+        style.bad(", partial read")
+    } else {
+        String::new()
+    };
+    let _ = writeln!(
+        out,
+        "\n{} {}{pages}, readability {readability}/100{partial}",
+        style.bold(&format!("{what}:")),
+        text(&document["format"]),
+    );
+    for warning in items(&document["warnings"]) {
+        let _ = writeln!(
+            out,
+            "  {} {}: {}",
+            style.bad("!"),
+            text(&warning["code"]),
+            text(&warning["message"])
+        );
+        let _ = writeln!(out, "    {}", style.dim(&format!("fix: {}", text(&warning["fix"]))));
+    }
 }

@@ -180,8 +180,7 @@ fn layout_warnings(layout: &Layout) -> Vec<Warning> {
         warnings.push(Warning::new(
             WarningCode::TableLayout,
             format!(
-                "the document uses {} table(s): many ATS scramble or skip table cells, so keep key details \
-                 outside tables",
+                "the document uses {} table(s): many ATS scramble or skip table cells",
                 layout.tables
             ),
         ));

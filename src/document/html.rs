@@ -94,7 +94,7 @@ pub(crate) fn parse(html: &str) -> Parsed {
     if tables > 0 {
         warnings.push(super::Warning::new(
             super::WarningCode::TableLayout,
-            "the page uses tables: many ATS scramble or skip table cells, so keep key details outside tables",
+            "the page uses tables: many ATS scramble or skip table cells",
         ));
     }
     Parsed {

@@ -18,6 +18,7 @@ mod isolate;
 mod normalize;
 mod odt;
 mod pdf;
+mod readability;
 mod report;
 mod rtf;
 mod text;
@@ -76,6 +77,8 @@ pub enum WarningCode {
     ContactInHeaderFooter,
     /// Characters that could not be decoded (unusual fonts or encodings).
     LostCharacters,
+    /// Words run together without spaces (glyphs placed without space characters).
+    GluedWords,
 }
 
 impl WarningCode {
@@ -89,6 +92,29 @@ impl WarningCode {
             Self::TextBoxes => "TEXT_BOXES",
             Self::ContactInHeaderFooter => "CONTACT_IN_HEADER_FOOTER",
             Self::LostCharacters => "LOST_CHARACTERS",
+            Self::GluedWords => "GLUED_WORDS",
+        }
+    }
+}
+
+impl WarningCode {
+    /// What the user can do about it, in plain words.
+    pub fn fix(self) -> &'static str {
+        match self {
+            Self::NoTextLayer => {
+                "an ATS sees those pages as empty: export the file from your editor as a text PDF instead of \
+                 scanning or printing it to an image"
+            }
+            Self::TextInImages => "put that text in the document itself, as ordinary text",
+            Self::MultiColumn => "use a single column, with sections one below the other",
+            Self::TableLayout => "write the content as headings and plain lines instead of table cells",
+            Self::TextBoxes => "move the text out of text boxes into the body of the document",
+            Self::ContactInHeaderFooter => "repeat your email and phone number at the top of the body",
+            Self::LostCharacters => "use a standard font (Arial, Calibri, Times New Roman) and export again",
+            Self::GluedWords => {
+                "export the PDF again from a word processor, or use another template: an ATS must see the \
+                 spaces between words"
+            }
         }
     }
 }
@@ -126,6 +152,12 @@ pub struct Extracted {
     pub pages: Option<u32>,
     /// Characters (Unicode scalar values) in `text`.
     pub characters: usize,
+    /// 0-100: the share of characters that read as ordinary words (not
+    /// glued to their neighbours, not lost to an unknown encoding).
+    pub readability: u8,
+    /// Part of the file could not be read: a low readability, or pages
+    /// without a text layer. A score on such a text understates the resume.
+    pub partial_read: bool,
     pub warnings: Vec<Warning>,
 }
 

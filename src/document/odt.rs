@@ -45,8 +45,7 @@ pub(crate) fn parse(archive: &mut Archive<'_>) -> Result<Parsed, DocumentError> 
         warnings.push(Warning::new(
             WarningCode::TableLayout,
             format!(
-                "the document uses {} table(s): many ATS scramble or skip table cells, so keep key details \
-                 outside tables",
+                "the document uses {} table(s): many ATS scramble or skip table cells",
                 layout.tables
             ),
         ));

@@ -7,11 +7,16 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::normalize::clean;
+use super::readability::{PARTIAL_BELOW, Reading};
 use super::{DocumentError, Extracted, Format, Limits, Parsed, Warning, WarningCode};
 
 pub(crate) const SCANNED_PDF: &str = "this PDF looks scanned: ATS systems cannot read it either";
 const TEXT_ONLY_IN_IMAGES: &str = "this document has its text only in images: ATS systems cannot read it either";
 const NO_TEXT: &str = "the file contains no readable text";
+
+/// Fewer glued words than this are a name or two written as one, not a
+/// producer that dropped the spaces.
+const MIN_GLUED_WORDS: usize = 3;
 
 /// Fewer letters and digits than this is no resume or job description:
 /// a page number or a lone heading at most.
@@ -46,8 +51,7 @@ pub(crate) fn finish(format: Format, parsed: Parsed, limits: &Limits) -> Result<
     if has_contact(&margins) && !has_contact(&body.text) {
         warnings.push(Warning::new(
             WarningCode::ContactInHeaderFooter,
-            "your email or phone number is only in the page header or footer, which many ATS ignore: \
-             repeat it in the body",
+            "your email or phone number is only in the page header or footer, which many ATS ignore",
         ));
     }
     let lost = header.lost + body.lost + footer.lost;
@@ -56,7 +60,7 @@ pub(crate) fn finish(format: Format, parsed: Parsed, limits: &Limits) -> Result<
             WarningCode::LostCharacters,
             format!(
                 "{lost} character(s) could not be decoded (an unusual font or encoding): \
-                 an ATS will misread those words too; use a standard font"
+                 an ATS will misread those words too"
             ),
         ));
     }
@@ -81,11 +85,33 @@ pub(crate) fn finish(format: Format, parsed: Parsed, limits: &Limits) -> Result<
             "it holds far more text than a resume or job description",
         ));
     }
+    let reading = Reading::of(&text);
+    if reading.glued_words.len() >= MIN_GLUED_WORDS {
+        let examples = reading
+            .glued_words
+            .iter()
+            .take(3)
+            .map(|w| format!("\"{w}\""))
+            .collect::<Vec<_>>();
+        warnings.push(Warning::new(
+            WarningCode::GluedWords,
+            format!(
+                "{} word(s) run together without spaces, such as {}: an ATS reads each as one unknown word \
+                 and misses the keywords in it",
+                reading.glued_words.len(),
+                examples.join(", ")
+            ),
+        ));
+    }
+    let readability = reading.score(lost);
+    let partial_read = readability < PARTIAL_BELOW || warnings.iter().any(|w| w.code == WarningCode::NoTextLayer);
     Ok(Extracted {
         format,
         text,
         pages: parsed.pages,
         characters,
+        readability,
+        partial_read,
         warnings,
     })
 }
@@ -155,5 +181,25 @@ mod tests {
             .unwrap();
         assert!(warning.message.starts_with("2 character(s)"));
         assert!(!extracted.text.contains('\u{FFFD}'));
+    }
+
+    #[test]
+    fn a_text_with_its_spaces_lost_is_a_partial_read_that_says_so() {
+        let glued = "WorkExperienceSeniorEngineer\nBuiltCIpipelinesWithJenkinsAndDocker at Acme\n\
+                     ImprovedDeploymentSpeedByHalf in 2023 withasmallteamofengineers";
+        let extracted = finish(Format::Pdf, parsed("", glued), &Limits::default()).unwrap();
+        assert!(extracted.partial_read);
+        assert!(extracted.readability < 50, "{}", extracted.readability);
+        let warning = extracted
+            .warnings
+            .iter()
+            .find(|w| w.code == WarningCode::GluedWords)
+            .unwrap();
+        assert!(warning.message.starts_with("4 word(s)"), "{}", warning.message);
+        assert!(warning.message.contains("\"WorkExperienceSeniorEngineer\""));
+
+        let clean = finish(Format::Pdf, parsed("", BODY), &Limits::default()).unwrap();
+        assert!(!clean.partial_read);
+        assert_eq!(clean.readability, 100);
     }
 }

@@ -205,7 +205,7 @@ pub(crate) fn parse(bytes: &[u8], _limits: &Limits) -> Result<Parsed, DocumentEr
     if out.tables > 0 {
         warnings.push(Warning::new(
             WarningCode::TableLayout,
-            "the document uses tables: many ATS scramble or skip table cells, so keep key details outside tables",
+            "the document uses tables: many ATS scramble or skip table cells",
         ));
     }
     Ok(Parsed {

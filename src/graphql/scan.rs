@@ -325,6 +325,7 @@ impl ScanReport {
                 limit: cap.limit,
                 explanation: cap.explanation.clone(),
             }),
+            partial_read: self.resume_file.as_ref().is_some_and(|file| file.partial_read),
         }
     }
 
@@ -471,14 +472,18 @@ async fn read_upload(ctx: &Context<'_>, upload: Upload, what: &str) -> Result<(S
         format: extracted.format.name(),
         pages: extracted.pages,
         characters: extracted.characters as u64,
+        readability: extracted.readability,
+        partial_read: extracted.partial_read,
         warnings: extracted
             .warnings
             .iter()
             .map(|w| DocumentWarning {
                 code: w.code.as_str(),
                 message: w.message.clone(),
+                fix: w.code.fix(),
             })
             .collect(),
+        text: extracted.text.clone(),
     };
     Ok((extracted.text, Some(report)))
 }
@@ -491,15 +496,27 @@ pub struct DocumentReport {
     pub format: &'static str,
     pub pages: Option<u32>,
     pub characters: u64,
+    /// 0-100: the share of the text that reads as ordinary words, not
+    /// glued together or lost to an unknown encoding.
+    pub readability: u8,
+    /// Part of the file could not be read (readability below 95, or pages
+    /// without a text layer): the scan saw less than the resume says.
+    pub partial_read: bool,
     pub warnings: Vec<DocumentWarning>,
+    /// The text exactly as the scan read it; the report's spans index into it.
+    pub text: String,
 }
 
 #[derive(SimpleObject)]
 #[graphql(serial)]
 pub struct DocumentWarning {
-    /// NO_TEXT_LAYER, TEXT_IN_IMAGES, MULTI_COLUMN, TABLE_LAYOUT, TEXT_BOXES, CONTACT_IN_HEADER_FOOTER, LOST_CHARACTERS
+    /// NO_TEXT_LAYER, TEXT_IN_IMAGES, MULTI_COLUMN, TABLE_LAYOUT, TEXT_BOXES, CONTACT_IN_HEADER_FOOTER,
+    /// LOST_CHARACTERS, GLUED_WORDS
     pub code: &'static str,
+    /// What was found.
     pub message: String,
+    /// What to do about it.
+    pub fix: &'static str,
 }
 
 #[derive(SimpleObject)]
@@ -511,6 +528,9 @@ pub struct ScoreBreakdown {
     /// Set when the job's missing must-have skills hold the score below the
     /// weighted sum of the components.
     pub cap: Option<ScoreCap>,
+    /// The resume file was only partly readable (see `document`): the score
+    /// rests on the text that could be read and understates the resume.
+    pub partial_read: bool,
 }
 
 #[derive(SimpleObject)]

@@ -11,20 +11,7 @@ const SCAN: &str = "mutation($input: ScanInput!) { scan(input: $input) {
 
 /// Scans an uploaded resume file (GraphQL multipart request) against `JOB`.
 async fn scan_file(app: &TestApp, name: &str, bytes: Vec<u8>) -> (u16, Value) {
-    let operations = json!({ "query": SCAN, "variables": { "input": { "resume": null, "jobDescription": JOB } } });
-    let form = reqwest::multipart::Form::new()
-        .text("operations", operations.to_string())
-        .text("map", r#"{ "0": ["variables.input.resume"] }"#)
-        .part("0", reqwest::multipart::Part::bytes(bytes).file_name(name.to_owned()));
-    let response = app
-        .client
-        .post(app.graphql_url())
-        .header("apollo-require-preflight", "true")
-        .multipart(form)
-        .send()
-        .await
-        .unwrap();
-    (response.status().as_u16(), response.json().await.unwrap())
+    scan_file_with(app, SCAN, name, bytes).await
 }
 
 fn matched(body: &Value) -> BTreeSet<String> {
@@ -84,6 +71,78 @@ async fn uploaded_pdf_and_docx_resumes_match_the_same_keywords_as_their_pasted_t
         .map(|w| w["code"].as_str().unwrap())
         .collect();
     assert!(codes.contains(&"CONTACT_IN_HEADER_FOOTER"), "{codes:?}");
+}
+
+/// Scans an uploaded resume with `query` (taking `$input: ScanInput!`) against `JOB`.
+async fn scan_file_with(app: &TestApp, query: &str, name: &str, bytes: Vec<u8>) -> (u16, Value) {
+    let operations = json!({ "query": query, "variables": { "input": { "resume": null, "jobDescription": JOB } } });
+    let form = reqwest::multipart::Form::new()
+        .text("operations", operations.to_string())
+        .text("map", r#"{ "0": ["variables.input.resume"] }"#)
+        .part("0", reqwest::multipart::Part::bytes(bytes).file_name(name.to_owned()));
+    let response = app
+        .client
+        .post(app.graphql_url())
+        .header("apollo-require-preflight", "true")
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    (response.status().as_u16(), response.json().await.unwrap())
+}
+
+/// The text between two UTF-16 offsets, as a browser would slice it.
+fn utf16_slice(text: &str, start: u64, end: u64) -> String {
+    let units: Vec<u16> = text.encode_utf16().collect();
+    String::from_utf16(&units[start as usize..end as usize]).unwrap()
+}
+
+#[tokio::test]
+async fn the_report_shows_the_text_the_scan_read_and_marks_a_glued_read_partial() {
+    let app = spawn_app(Backend::Sqlite).await;
+    let query = "mutation($input: ScanInput!) { scan(input: $input) {
+        score { partialRead } resumeKeywords { spans { start end text } }
+        document { text readability partialRead warnings { code message fix } } } }";
+
+    let (_, body) = scan_file_with(&app, query, "resume.pdf", fixtures::one_column_pdf()).await;
+    let scan = &body["data"]["scan"];
+    let text = scan["document"]["text"].as_str().unwrap_or_else(|| panic!("{body}"));
+    assert!(text.contains("Languages: Rust, Go, C++, Python, TypeScript"), "{text}");
+    let spans: Vec<&Value> = scan["resumeKeywords"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|k| k["spans"].as_array().unwrap())
+        .collect();
+    assert!(!spans.is_empty());
+    for span in spans {
+        let (start, end) = (span["start"].as_u64().unwrap(), span["end"].as_u64().unwrap());
+        assert_eq!(utf16_slice(text, start, end), span["text"].as_str().unwrap(), "{span}");
+    }
+    assert_eq!(scan["document"]["partialRead"], false);
+    assert_eq!(scan["score"]["partialRead"], false);
+
+    // A producer that dropped every space between words.
+    let mut page = fixtures::PdfPage::default();
+    page.text(72.0, 700.0, 12.0, "JaneDoeSeniorSoftwareEngineer")
+        .text(72.0, 680.0, 10.0, "WorkExperienceAtAcmeCorporation")
+        .text(72.0, 660.0, 10.0, "BuiltKubernetesClustersWithTerraform")
+        .text(72.0, 640.0, 10.0, "MaintainedPostgreSQLDatabasesForPayments");
+    let (_, body) = scan_file_with(&app, query, "glued.pdf", fixtures::pdf(&[page])).await;
+    let scan = &body["data"]["scan"];
+    assert_eq!(scan["document"]["partialRead"], true, "{body}");
+    assert_eq!(scan["score"]["partialRead"], true, "{body}");
+    assert!(scan["document"]["readability"].as_u64().unwrap() < 50, "{body}");
+    let warning = scan["document"]["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|w| w["code"] == "GLUED_WORDS")
+        .unwrap_or_else(|| panic!("{body}"));
+    assert!(
+        warning["fix"].as_str().unwrap().contains("spaces between words"),
+        "{warning}"
+    );
 }
 
 #[tokio::test]

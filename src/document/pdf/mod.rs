@@ -101,8 +101,7 @@ pub(crate) fn parse(bytes: &[u8], limits: &Limits) -> Result<Parsed, DocumentErr
     if columns > 0 {
         warnings.push(Warning::new(
             WarningCode::MultiColumn,
-            "the PDF is laid out in columns: many ATS read straight across columns and mix them up; \
-             a single-column layout is safer",
+            "the PDF is laid out in columns: many ATS read straight across columns and mix them up",
         ));
     }
     if tables > 0 {

@@ -10,6 +10,8 @@
 //! scanned pages, running headers), so both run and ours is kept unless the
 //! second reading is clearly better.
 
+use crate::document::readability::Reading;
+
 /// Work beyond which the second reading is skipped: our interpreter's
 /// operators so far; a file this busy is built to waste time.
 pub(super) const MAX_OPERATIONS: usize = 500_000;
@@ -31,58 +33,19 @@ pub(super) fn read(bytes: &[u8]) -> Option<String> {
 }
 
 /// Whether `theirs` reads clearly better than `ours`: fewer letters in
-/// glued or garbled words, or more letters read, and ours is not Chinese,
-/// Japanese or Korean text.
+/// glued words, or more letters read, and ours is not Chinese, Japanese or
+/// Korean text. (Characters a reading could not decode show as fewer
+/// letters: ours reports them as lost.)
 pub(super) fn reads_better(ours: &str, theirs: &str) -> bool {
-    let (ours_quality, theirs_quality) = (Quality::of(ours), Quality::of(theirs));
-    if ours_quality.letters > 0 && ours_quality.cjk * 5 > ours_quality.letters {
+    let (ours, theirs) = (Reading::of(ours), Reading::of(theirs));
+    if ours.letters > 0 && ours.cjk * 5 > ours.letters {
         return false;
     }
     // Ours knows the layout (running headers, columns): the second reading
     // must be clearly better, with fewer glued words or more letters read.
-    let less_garbled = theirs_quality.bad_share() + 0.02 < ours_quality.bad_share();
-    let more_letters = theirs_quality.letters * 10 > ours_quality.letters * 11
-        && theirs_quality.bad_share() <= ours_quality.bad_share() + 0.01;
-    theirs_quality.letters * 10 >= ours_quality.letters * 8 && (less_garbled || more_letters)
-}
-
-#[derive(Debug, Default)]
-struct Quality {
-    letters: usize,
-    /// Letters in words too long to be one word. (Characters a reading
-    /// could not decode show as fewer letters: ours reports them as lost.)
-    bad: usize,
-    cjk: usize,
-}
-
-/// Longer than any ordinary word: two or more words glued together.
-const GLUED_LETTERS: usize = 20;
-
-impl Quality {
-    fn of(text: &str) -> Self {
-        let mut quality = Self::default();
-        for token in text.split_whitespace() {
-            let letters = token.chars().filter(|c| c.is_alphabetic()).count();
-            quality.letters += letters;
-            quality.cjk += token.chars().filter(|&c| is_cjk(c)).count();
-            let link = token.contains(['@', '/', '.', '_']);
-            if letters > GLUED_LETTERS && !link {
-                quality.bad += letters;
-            }
-        }
-        quality
-    }
-
-    fn bad_share(&self) -> f64 {
-        if self.letters == 0 {
-            return 1.0;
-        }
-        self.bad as f64 / self.letters as f64
-    }
-}
-
-fn is_cjk(c: char) -> bool {
-    matches!(c, '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{AC00}'..='\u{D7AF}')
+    let less_glued = theirs.glued_share() + 0.02 < ours.glued_share();
+    let more_letters = theirs.letters * 10 > ours.letters * 11 && theirs.glued_share() <= ours.glued_share() + 0.01;
+    theirs.letters * 10 >= ours.letters * 8 && (less_glued || more_letters)
 }
 
 #[cfg(test)]
