@@ -1,5 +1,6 @@
 //! Document extraction end to end: real-looking resumes in every format,
-//! hostile files, and the isolated child process (`atscan extract`).
+//! hostile files, the isolated child process (`atscan extract`), and real
+//! files read beside reference readers.
 
 #[path = "document/extract.rs"]
 mod extract;
@@ -11,3 +12,5 @@ mod hostile;
 mod isolation;
 #[path = "document/properties.rs"]
 mod properties;
+#[path = "document/reference.rs"]
+mod reference;
