@@ -1,6 +1,7 @@
 //! The `atscan` command line: one function per subcommand.
 
 mod accounts;
+mod coverage;
 mod eval;
 mod files;
 mod scan;
@@ -84,6 +85,8 @@ pub enum Command {
     Text(text::TextArgs),
     /// Measure scan quality on the labelled real-world corpus
     Eval(eval::EvalArgs),
+    /// Measure how much of real postings' requirements the knowledge base names
+    Coverage(coverage::CoverageArgs),
     /// Manage the accounts of editors and admins
     User {
         #[command(subcommand)]
@@ -203,6 +206,7 @@ pub async fn run(command: Command) -> anyhow::Result<()> {
         Command::Scan(args) => scan::run_scan(args).await?,
         Command::Text(args) => text::run_text(args).await?,
         Command::Eval(args) => tokio::task::spawn_blocking(move || eval::run_eval(&args)).await??,
+        Command::Coverage(args) => tokio::task::spawn_blocking(move || coverage::run_coverage(&args)).await??,
         Command::Reindex { database, index_dir } => reindex(&database, index_dir).await?,
         Command::User { action, database } => {
             let db = store::connect(&database.database_url).await?;

@@ -1,8 +1,10 @@
 //! Scan quality on the real-world corpus: every labelled pair and cross pair
 //! is read from its files as they are and scanned, and the results are held
-//! against the labels of `eval/` and against a TF-IDF baseline.
+//! against the labels of `eval/` and against a TF-IDF baseline; and the
+//! knowledge base's [`coverage`] of real postings' requirement lines.
 
 mod baseline;
+mod coverage;
 mod labels;
 mod measure;
 mod table;
@@ -15,6 +17,7 @@ use serde::Deserialize;
 use crate::document::{Limits, extract};
 
 pub use baseline::{Idf, pair_cosine};
+pub use coverage::{Coverage, PostingCoverage, coverage, render_coverage};
 pub use labels::{CrossPair, Fit, PairLabels};
 pub use measure::{Quality, measure};
 pub use table::{render, shortfalls};
@@ -109,7 +112,7 @@ fn document_in(folder: &Path, stem: &str) -> anyhow::Result<PathBuf> {
 }
 
 /// The text of a file, read the way the server reads an upload.
-fn read_document(path: &Path) -> anyhow::Result<String> {
+pub fn read_document(path: &Path) -> anyhow::Result<String> {
     let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
     let extracted = extract(&bytes, &Limits::default()).with_context(|| format!("extracting {}", path.display()))?;
     Ok(extracted.text)

@@ -59,6 +59,8 @@ impl JobZones {
     pub(crate) fn read(doc: &Document, front_matter: Option<&FrontMatter>) -> Self {
         let text = doc.text();
         let mut zone = Zone::Neutral;
+        // Whether a line under a heading of requirements lists something.
+        let mut lists_requirements = false;
         let zones: Vec<Zone> = doc
             .lines
             .iter()
@@ -70,21 +72,25 @@ impl JobZones {
                 if let Some((label, rest)) = inline_label(text, line)
                     && !text.get(rest..line.end).unwrap_or("").trim().is_empty()
                 {
-                    // `Nice to have: Kafka` opens a zone; `Location: remote`
-                    // and `Salary: ...` are boilerplate on their own line only.
+                    // `Nice to have: Kafka` and `APPLICATION PROCEDURES: send...`
+                    // open a zone; `Location: remote` and `Salary: ...` are
+                    // fields, boilerplate on their own line only.
                     match classify_heading(&label) {
-                        Some(Zone::Boilerplate) => return Zone::Boilerplate,
+                        Some(Zone::Boilerplate) if is_field_label(&label) => return Zone::Boilerplate,
                         Some(labelled) => zone = labelled,
                         None => {}
                     }
                 } else if let Some(heading) = job_heading(text, line) {
                     zone = heading;
+                    return zone;
                 }
+                lists_requirements |= zone == Zone::Required;
                 zone
             })
             .collect();
-        // A posting whose only list of asks is `Desired skills` asks for them.
-        let desired = if zones.contains(&Zone::Required) {
+        // A posting whose only list of asks is `Desired skills` asks for them
+        // (`Job requirements` over `Desired skills:` lists nothing itself).
+        let desired = if lists_requirements {
             Zone::Preferred
         } else {
             Zone::Required
@@ -129,6 +135,30 @@ impl JobZones {
         let first = self.cues.partition_point(|(at, _)| *at < range.start);
         let last = self.cues.partition_point(|(at, _)| *at < range.end);
         self.cues.get(first..last).unwrap_or(&[])
+    }
+
+    /// Where a job lists what it asks for, headings left out: the lines
+    /// under its headings of requirements and pluses, or, in a job without
+    /// such headings, its bulleted lines outside the boilerplate.
+    pub(crate) fn requirement_lines<'d>(&'d self, doc: &'d Document) -> Vec<&'d Line> {
+        let text = doc.text();
+        let lines = doc
+            .lines
+            .iter()
+            .zip(&self.zones)
+            .filter(move |(line, _)| job_heading(text, line).is_none());
+        let asking: Vec<&Line> = lines
+            .clone()
+            .filter(|(_, zone)| matches!(zone, Zone::Required | Zone::Preferred | Zone::Desired))
+            .map(|(line, _)| line)
+            .collect();
+        if !asking.is_empty() {
+            return asking;
+        }
+        lines
+            .filter(|(line, zone)| line.bullet && **zone == Zone::Neutral)
+            .map(|(line, _)| line)
+            .collect()
     }
 
     /// Byte ranges of the lines that may ask for something.
@@ -248,6 +278,7 @@ const HEADING_WORDS: &[(&str, Zone)] = &[
     ("brownie points", Zone::Preferred),
     ("assets", Zone::Preferred),
     ("an asset", Zone::Preferred),
+    ("useful", Zone::Preferred),
     ("requirements", Zone::Required),
     ("requirement", Zone::Required),
     ("required", Zone::Required),
@@ -307,6 +338,7 @@ const HEADING_WORDS: &[(&str, Zone)] = &[
     // it is no minimum qualification.
     ("selection process", Zone::Preferred),
     ("location", Zone::Boilerplate),
+    ("about", Zone::Boilerplate),
     ("about us", Zone::Boilerplate),
     ("about the company", Zone::Boilerplate),
     ("company description", Zone::Boilerplate),
@@ -339,7 +371,33 @@ const HEADING_WORDS: &[(&str, Zone)] = &[
     ("physical demands", Zone::Boilerplate),
     ("process notes", Zone::Boilerplate),
     ("working conditions", Zone::Boilerplate),
+    ("application procedures", Zone::Boilerplate),
+    ("application instructions", Zone::Boilerplate),
+    ("process information", Zone::Boilerplate),
+    ("remuneration", Zone::Boilerplate),
+    ("get in touch", Zone::Boilerplate),
+    ("contact", Zone::Boilerplate),
 ];
+
+/// A label of a one-line field (`Location: remote`, `Position location:`),
+/// as against one that opens a section (`APPLICATION PROCEDURES: send...`).
+fn is_field_label(label: &str) -> bool {
+    const FIELD_WORDS: &[&str] = &[
+        "location",
+        "salary",
+        "pay",
+        "compensation",
+        "remuneration",
+        "deadline",
+        "period",
+        "company",
+        "contact",
+        "date",
+        "phone",
+        "email",
+    ];
+    label.split_whitespace().any(|word| FIELD_WORDS.contains(&word))
+}
 
 /// Words that make a sentence's skills required or preferred whatever the
 /// heading above says, or that mark it as asking for nothing.
@@ -466,5 +524,24 @@ mod tests {
         assert_eq!(importance(job, "sql"), Some(Importance::Required));
         assert_eq!(importance(job, "performance"), None);
         assert_eq!(importance(job, "disability"), None);
+    }
+
+    #[test]
+    fn an_inline_label_of_a_section_opens_it_and_a_field_label_does_not() {
+        let job = "REQUIRED QUALIFICATIONS: SQL\n- Python\nAPPLICATION PROCEDURES: send a letter to us\n\
+            mentioning Excel\nRequirements\n- Go\nLocation: Berlin\n- Rust";
+        assert_eq!(importance(job, "python"), Some(Importance::Required));
+        assert_eq!(importance(job, "excel"), None);
+        assert_eq!(importance(job, "berlin"), None);
+        assert_eq!(importance(job, "rust"), Some(Importance::Required));
+    }
+
+    #[test]
+    fn desired_skills_under_an_empty_requirements_heading_are_required() {
+        let job = "Job requirements\n\nDesired skills:\n- Go\n- Docker (nice to have)";
+        assert_eq!(importance(job, "go"), Some(Importance::Required));
+        assert_eq!(importance(job, "docker"), Some(Importance::Preferred));
+        let both = "Requirements\n- Go\nDesired skills:\n- Docker";
+        assert_eq!(importance(both, "docker"), Some(Importance::Preferred));
     }
 }

@@ -1,13 +1,15 @@
 //! The third stage of a scan: what the job asks for ([`job`], with its
 //! [`title`], the [`importance`] of what it names, its [`alternatives`], its
 //! [`front_matter`] and the [`degree`] it asks for) and what the resume shows ([`resume`]:
-//! skills, work lines, contact details), from the matched documents.
+//! skills, work lines, contact details), from the matched documents; and
+//! the job's [`requirements`] line by line, for measuring coverage.
 
 pub(crate) mod alternatives;
 pub(crate) mod degree;
 pub(crate) mod front_matter;
 pub(crate) mod importance;
 pub(crate) mod job;
+pub(crate) mod requirements;
 pub(crate) mod resume;
 pub(crate) mod title;
 

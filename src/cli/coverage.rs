@@ -1,0 +1,86 @@
+//! `atscan coverage`: how much of what real postings ask for the knowledge
+//! base can name, and the phrases it misses most often.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context as _, bail};
+use clap::Args;
+
+use crate::eval::{coverage, read_document, render_coverage};
+use crate::scan::KeywordMatcher;
+use crate::taxonomy::files::{default_taxonomy, read_taxonomy};
+use crate::taxonomy::{Catalog, Taxonomy};
+
+/// The formats a folder is searched for.
+const DOCUMENTS: &[&str] = &["md", "txt", "html", "htm", "pdf", "docx", "odt", "rtf"];
+
+#[derive(Debug, Args)]
+pub struct CoverageArgs {
+    /// Job postings: files, or folders of them
+    #[arg(default_value = "../shared/corpus/postings")]
+    paths: Vec<PathBuf>,
+    /// How many unresolved phrases to list
+    #[arg(long, default_value_t = 40)]
+    top: usize,
+    /// Fail when the averaged share of requirement lines yielding a skill is below this
+    #[arg(long)]
+    floor: Option<f64>,
+    /// Measure this taxonomy folder or file (as `atscan import` reads it)
+    /// instead of the embedded knowledge base: an edit before it is imported
+    #[arg(long)]
+    taxonomy: Option<PathBuf>,
+}
+
+pub fn run_coverage(args: &CoverageArgs) -> anyhow::Result<()> {
+    if let [only] = args.paths.as_slice()
+        && !only.exists()
+    {
+        println!(
+            "skipped: no postings at {} (the real-world documents are not part of this repository)",
+            only.display()
+        );
+        return Ok(());
+    }
+    let mut documents = Vec::new();
+    for path in &args.paths {
+        for file in documents_at(path)? {
+            let text = read_document(&file)?;
+            documents.push((file.display().to_string(), text));
+        }
+    }
+    let taxonomy = match &args.taxonomy {
+        Some(path) => read_taxonomy(path)?.merged_into(Taxonomy::default())?,
+        None => default_taxonomy()?,
+    };
+    let catalog = Catalog::build(taxonomy, 0)?;
+    let matcher = KeywordMatcher::build(&catalog)?;
+    let measured = coverage(&catalog, &matcher, &documents);
+    print!("{}", render_coverage(&measured, args.top));
+    if let Some(floor) = args.floor
+        && measured.mean_share() < floor
+    {
+        bail!(
+            "requirement lines yielding a skill: {:.3}, below the floor of {floor}",
+            measured.mean_share()
+        );
+    }
+    Ok(())
+}
+
+/// `path` itself, or the documents of the folder `path`, sorted.
+fn documents_at(path: &Path) -> anyhow::Result<Vec<PathBuf>> {
+    if !path.is_dir() {
+        return Ok(vec![path.to_owned()]);
+    }
+    let mut files: Vec<PathBuf> = std::fs::read_dir(path)
+        .with_context(|| format!("reading {}", path.display()))?
+        .filter_map(|entry| Some(entry.ok()?.path()))
+        .filter(|file| {
+            file.extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| DOCUMENTS.contains(&e.to_ascii_lowercase().as_str()))
+        })
+        .collect();
+    files.sort();
+    Ok(files)
+}
