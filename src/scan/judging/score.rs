@@ -8,7 +8,7 @@
 //! | key                | base weight | applies when                        | score |
 //! |--------------------|-------------|-------------------------------------|-------|
 //! | `hard_skills`      | 0.50        | the job (or role) names hard skills | 100 × Σ w(found) / Σ w(asked), w = 3 REQUIRED, 1.5 PREFERRED, 0.5 MENTIONED |
-//! | `soft_skills`      | 0.05        | the job names soft skills           | as `hard_skills`, over soft skills |
+//! | `soft_skills`      | 0.05 × min(n, 3) / 3 | the job names n soft skills | as `hard_skills`, over soft skills (one soft skill is something any resume may say) |
 //! | `job_title`        | 0.10        | the job has a title or a role       | 100 if the resume carries the job's title (seniority aside); 75 if only another title of the role (100 when there is no job text, only a role); else 0 |
 //! | `education`        | 0.05        | the job asks for a degree           | 100 if the resume names that degree or a higher one; 50 a lower one; 25 only an Education section; else 0 |
 //! | `certifications`   | 0.05        | the job asks for certifications     | share of the job's certifications (weighted as skills) found; for a generic ask, 100 if the resume names any certification or has a Certifications section |
@@ -130,8 +130,12 @@ const DOCUMENT_SHARE: f64 = 0.15;
 /// shared wording weighs least.
 const WELL_RECOGNISED: usize = 10;
 
+/// Soft skills asked for from which their component weighs in full.
+const FULL_SOFT_SKILLS: usize = 3;
+
 pub(crate) fn score(catalog: &Catalog, matcher: &KeywordMatcher, resume: &Resume, job: &Job) -> ScoreBreakdown {
     let hard_asked = asked(catalog, job, SkillKind::Hard).count();
+    let soft_asked = asked(catalog, job, SkillKind::Soft).count();
     let mut matching: Vec<(ScoreKey, f64, f64, String)> = Vec::new();
     let mut document: Vec<(ScoreKey, f64, String)> = Vec::new();
     for key in ScoreKey::ALL {
@@ -151,7 +155,7 @@ pub(crate) fn score(catalog: &Catalog, matcher: &KeywordMatcher, resume: &Resume
         if key.is_document_quality() {
             document.push((key, score, explanation));
         } else {
-            matching.push((key, base_weight(key, hard_asked), score, explanation));
+            matching.push((key, base_weight(key, hard_asked, soft_asked), score, explanation));
         }
     }
     let base_total: f64 = matching.iter().map(|(_, base, _, _)| base).sum();
@@ -191,11 +195,14 @@ pub(crate) fn score(catalog: &Catalog, matcher: &KeywordMatcher, resume: &Resume
     }
 }
 
-fn base_weight(key: ScoreKey, hard_asked: usize) -> f64 {
+fn base_weight(key: ScoreKey, hard_asked: usize, soft_asked: usize) -> f64 {
     match key {
         ScoreKey::HardSkills => 0.50,
         ScoreKey::JobTitle => 0.10,
-        ScoreKey::SoftSkills | ScoreKey::Education | ScoreKey::Certifications => 0.05,
+        // One soft skill (`collaboration`) is something any resume may say:
+        // the component weighs in full from three.
+        ScoreKey::SoftSkills => 0.05 * soft_asked.min(FULL_SOFT_SKILLS) as f64 / FULL_SOFT_SKILLS as f64,
+        ScoreKey::Education | ScoreKey::Certifications => 0.05,
         ScoreKey::SharedWording => 0.15 + 0.25 * shortage(hard_asked),
         ScoreKey::RoleSkills => 0.30 * shortage(hard_asked),
         ScoreKey::SectionsContact | ScoreKey::Impact => 0.0,
@@ -658,6 +665,18 @@ mod tests {
         assert!(hard.explanation.contains("missing: Kubernetes"), "{}", hard.explanation);
         let report = testkit::scan("Skills\nKubernetes", Some(job), None);
         assert_eq!(component(report.score(), ScoreKey::HardSkills).unwrap().score, 33);
+    }
+
+    #[test]
+    fn one_soft_skill_weighs_a_third_of_three() {
+        let weight_ratio = |job: &str| {
+            let report = testkit::scan("Skills\nPython, communication", Some(job), None);
+            let weight = |key| component(report.score(), key).unwrap().weight;
+            weight(ScoreKey::SoftSkills) / weight(ScoreKey::HardSkills)
+        };
+        let one = weight_ratio("Requirements:\n- Python\n- Communication");
+        let three = weight_ratio("Requirements:\n- Python\n- Communication, leadership and teamwork");
+        assert!((three / one - 3.0).abs() < 1e-9, "{one} {three}");
     }
 
     #[test]
