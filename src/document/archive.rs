@@ -8,7 +8,7 @@ use std::io::{Cursor, Read};
 use zip::ZipArchive;
 use zip::result::ZipError;
 
-use super::{DocumentError, Format, Limits, Parsed, docx, odt};
+use super::{DocumentError, Limits};
 
 /// An archive plus what is left of its decompression budget.
 pub(crate) struct Archive<'a> {
@@ -67,30 +67,6 @@ impl<'a> Archive<'a> {
         self.budget -= read;
         Ok(Some(out))
     }
-}
-
-/// Tells DOCX from ODT by their parts and parses them; any other zip
-/// (XLSX, PPTX, EPUB, a plain archive) is unsupported.
-pub(crate) fn parse(bytes: &[u8], limits: &Limits) -> Result<(Format, Parsed), DocumentError> {
-    let mut archive = Archive::open(bytes, limits)?;
-    let names = archive.names();
-    if names.iter().any(|n| n == "EncryptionInfo" || n == "EncryptedPackage") {
-        return Err(DocumentError::Encrypted);
-    }
-    if let Some(mimetype) = archive.read("mimetype")? {
-        return if mimetype.trim_ascii() == b"application/vnd.oasis.opendocument.text" {
-            Ok((Format::Odt, odt::parse(&mut archive)?))
-        } else {
-            Err(DocumentError::Unsupported)
-        };
-    }
-    if names.iter().any(|n| n == "[Content_Types].xml") {
-        return match docx::parse(&mut archive)? {
-            Some(parsed) => Ok((Format::Docx, parsed)),
-            None => Err(DocumentError::Unsupported),
-        };
-    }
-    Err(DocumentError::Unsupported)
 }
 
 fn inflated_too_much() -> DocumentError {

@@ -237,7 +237,7 @@ pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Extracted, DocumentError
 fn extract_unchecked(bytes: &[u8], limits: &Limits) -> Result<Extracted, DocumentError> {
     let (format, parsed) = match detect::sniff(bytes) {
         detect::Kind::Pdf => (Format::Pdf, pdf::parse(bytes, limits)?),
-        detect::Kind::Zip => archive::parse(bytes, limits)?,
+        detect::Kind::Zip => parse_zip(bytes, limits)?,
         detect::Kind::Rtf => (Format::Rtf, rtf::parse(bytes, limits)?),
         detect::Kind::EncryptedOffice => return Err(DocumentError::Encrypted),
         detect::Kind::Binary => return Err(DocumentError::Unsupported),
@@ -253,4 +253,28 @@ fn extract_unchecked(bytes: &[u8], limits: &Limits) -> Result<Extracted, Documen
         }
     };
     report::finish(format, parsed, limits)
+}
+
+/// Tells DOCX from ODT by their parts and parses them; any other zip
+/// (XLSX, PPTX, EPUB, a plain archive) is unsupported.
+fn parse_zip(bytes: &[u8], limits: &Limits) -> Result<(Format, Parsed), DocumentError> {
+    let mut archive = archive::Archive::open(bytes, limits)?;
+    let names = archive.names();
+    if names.iter().any(|n| n == "EncryptionInfo" || n == "EncryptedPackage") {
+        return Err(DocumentError::Encrypted);
+    }
+    if let Some(mimetype) = archive.read("mimetype")? {
+        return if mimetype.trim_ascii() == b"application/vnd.oasis.opendocument.text" {
+            Ok((Format::Odt, odt::parse(&mut archive)?))
+        } else {
+            Err(DocumentError::Unsupported)
+        };
+    }
+    if names.iter().any(|n| n == "[Content_Types].xml") {
+        return match docx::parse(&mut archive)? {
+            Some(parsed) => Ok((Format::Docx, parsed)),
+            None => Err(DocumentError::Unsupported),
+        };
+    }
+    Err(DocumentError::Unsupported)
 }
