@@ -1,6 +1,7 @@
 //! The `atscan` command line: one function per subcommand.
 
 mod accounts;
+mod benchmark;
 mod coverage;
 mod eval;
 mod files;
@@ -87,6 +88,8 @@ pub enum Command {
     Eval(eval::EvalArgs),
     /// Measure how much of real postings' requirements the knowledge base names
     Coverage(coverage::CoverageArgs),
+    /// Score skill extraction on the public benchmark of Green et al. (LREC 2022)
+    Benchmark(benchmark::BenchmarkArgs),
     /// Manage the accounts of editors and admins
     User {
         #[command(subcommand)]
@@ -207,6 +210,7 @@ pub async fn run(command: Command) -> anyhow::Result<()> {
         Command::Text(args) => text::run_text(args).await?,
         Command::Eval(args) => tokio::task::spawn_blocking(move || eval::run_eval(&args)).await??,
         Command::Coverage(args) => tokio::task::spawn_blocking(move || coverage::run_coverage(&args)).await??,
+        Command::Benchmark(args) => tokio::task::spawn_blocking(move || benchmark::run_benchmark(&args)).await??,
         Command::Reindex { database, index_dir } => reindex(&database, index_dir).await?,
         Command::User { action, database } => {
             let db = store::connect(&database.database_url).await?;

@@ -1,10 +1,12 @@
 //! Scan quality on the real-world corpus: every labelled pair and cross pair
 //! is read from its files as they are and scanned, and the results are held
 //! against the labels of `eval/` and against a TF-IDF baseline; and the
-//! knowledge base's [`coverage`] of real postings' requirement lines.
+//! knowledge base's [`coverage`] of real postings' requirement lines, and
+//! skill extraction on a public benchmark ([`green2022`]).
 
 mod baseline;
 mod coverage;
+pub mod green2022;
 mod labels;
 mod measure;
 mod table;
