@@ -60,9 +60,9 @@ impl Reading {
 /// A word too long to be one, or one whose capitals show two or more words
 /// run together ("DevOpsEngineerAcme"; one join, as in "JavaScript", is a
 /// name). Punctuation separates words ("Dental\",\"Vision"); links,
-/// addresses and paths are long by nature.
+/// addresses, paths and code (`\SubBulletItem`) are long by nature.
 fn is_glued(token: &str) -> bool {
-    if token.contains(['@', '/', '.', '_']) || token.chars().any(is_cjk) {
+    if token.contains(['@', '/', '.', '_', '\\']) || token.chars().any(is_cjk) {
         return false;
     }
     token.split(|c: char| !c.is_alphabetic()).any(|run| {
@@ -100,7 +100,7 @@ mod tests {
     fn names_links_and_ordinary_words_read_cleanly() {
         let reading = Reading::of(
             "Built PostgreSQL and TypeScript services; see https://github.com/someone/averyveryverylongrepositoryname \
-             internationalization",
+             internationalization \\SubBulletItem",
         );
         assert!(reading.glued_words.is_empty(), "{:?}", reading.glued_words);
         assert_eq!(reading.score(0), 100);
