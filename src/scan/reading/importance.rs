@@ -338,7 +338,12 @@ const HEADING_WORDS: &[(&str, Zone)] = &[
     // it is no minimum qualification.
     ("selection process", Zone::Preferred),
     ("location", Zone::Boilerplate),
+    // `About:` alone is the company; about the job, the role or the team is not.
     ("about", Zone::Boilerplate),
+    ("about this job", Zone::Neutral),
+    ("about the position", Zone::Neutral),
+    ("about this position", Zone::Neutral),
+    ("about the opportunity", Zone::Neutral),
     ("about us", Zone::Boilerplate),
     ("about the company", Zone::Boilerplate),
     ("company description", Zone::Boilerplate),
@@ -534,6 +539,13 @@ mod tests {
         assert_eq!(importance(job, "excel"), None);
         assert_eq!(importance(job, "berlin"), None);
         assert_eq!(importance(job, "rust"), Some(Importance::Required));
+    }
+
+    #[test]
+    fn about_alone_is_the_company_and_about_this_job_is_not() {
+        let job = "About:\nWe sell Excel add-ins.\n\nAbout this job\nYou will write Python.";
+        assert_eq!(importance(job, "excel"), None);
+        assert_eq!(importance(job, "python"), Some(Importance::Mentioned));
     }
 
     #[test]
