@@ -8,7 +8,7 @@ use anyhow::{Context as _, bail};
 use crate::document::Isolation;
 
 /// The bytes of `path`, refused before reading when larger than an upload may be.
-pub fn read_document(path: &Path, isolation: &Isolation) -> anyhow::Result<Vec<u8>> {
+pub fn read_file_within_limit(path: &Path, isolation: &Isolation) -> anyhow::Result<Vec<u8>> {
     let size = std::fs::metadata(path)
         .with_context(|| format!("reading {}", path.display()))?
         .len();

@@ -10,7 +10,7 @@ use anyhow::bail;
 use clap::Args;
 use serde_json::{Value, json};
 
-use super::files::{file_name, read_document};
+use super::files::{file_name, read_file_within_limit};
 use crate::document::Isolation;
 use crate::graphql::scan::FULL_REPORT_QUERY;
 use crate::startup::{LocalApi, LocalFile};
@@ -54,7 +54,7 @@ fn upload(field: &str, path: &Path, isolation: &Isolation) -> anyhow::Result<Loc
     Ok(LocalFile {
         variable: format!("variables.input.{field}"),
         name: file_name(path),
-        bytes: read_document(path, isolation)?,
+        bytes: read_file_within_limit(path, isolation)?,
     })
 }
 

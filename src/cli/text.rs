@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use anyhow::Context as _;
 use clap::Args;
 
-use super::files::read_document;
+use super::files::read_file_within_limit;
 use crate::document::{Isolation, extract_isolated};
 
 #[derive(Debug, Args)]
@@ -21,7 +21,7 @@ pub struct TextArgs {
 
 pub async fn run_text(args: TextArgs) -> anyhow::Result<()> {
     let isolation = Isolation::default();
-    let bytes = read_document(&args.file, &isolation)?;
+    let bytes = read_file_within_limit(&args.file, &isolation)?;
     let extracted = extract_isolated(bytes, &isolation)
         .await
         .with_context(|| format!("reading {}", args.file.display()))?;

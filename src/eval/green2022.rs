@@ -24,7 +24,7 @@ use crate::taxonomy::{Catalog, SkillKind};
 pub const TYPES: [&str; 2] = ["Skill", "Qualification"];
 
 /// One tokenized sentence with a tag per token (`B-Skill`, `I-Skill`, `O`).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Sentence {
     pub tokens: Vec<String>,
     pub tags: Vec<String>,
@@ -34,22 +34,13 @@ pub struct Sentence {
 pub fn read_gold(path: &Path) -> anyhow::Result<Vec<Sentence>> {
     let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
     let mut sentences = Vec::new();
-    let mut current = Sentence {
-        tokens: Vec::new(),
-        tags: Vec::new(),
-    };
+    let mut current = Sentence::default();
     for (number, line) in text.lines().enumerate() {
         let mut fields = line.split_whitespace();
         match (fields.next(), fields.next()) {
             (None, _) => {
                 if !current.tokens.is_empty() {
-                    sentences.push(std::mem::replace(
-                        &mut current,
-                        Sentence {
-                            tokens: Vec::new(),
-                            tags: Vec::new(),
-                        },
-                    ));
+                    sentences.push(std::mem::take(&mut current));
                 }
             }
             (Some(token), Some(tag)) => {
@@ -137,12 +128,16 @@ pub fn tag_sentence(catalog: &Catalog, matcher: &KeywordMatcher, sentence: &Sent
     tags
 }
 
+/// The entity type of a BIO tag (`Skill` of `B-Skill`; empty for `O`).
+fn type_of(tag: &str) -> &str {
+    tag.get(2..).unwrap_or("")
+}
+
 /// Spans of one type in a tag sequence, as token ranges: a span starts at
 /// `B-` or at an `I-` whose type differs from the previous tag's.
 fn spans(tags: &[String], kind: &str) -> Vec<(usize, usize)> {
     let mut found = Vec::new();
     let mut open: Option<usize> = None;
-    let type_of = |tag: &str| tag.get(2..).unwrap_or("").to_owned();
     for (i, tag) in tags.iter().enumerate() {
         let continues = tag.starts_with("I-") && i > 0 && type_of(&tags[i - 1]) == type_of(tag);
         if !continues && let Some(start) = open.take() {

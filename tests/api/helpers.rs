@@ -135,6 +135,12 @@ impl TestApp {
     }
 }
 
+/// UTF-16 slice of `text`, as a browser's `text.slice(start, end)`.
+pub fn js_slice(text: &str, start: u64, end: u64) -> String {
+    let units: Vec<u16> = text.encode_utf16().collect();
+    String::from_utf16(&units[start as usize..end as usize]).unwrap()
+}
+
 /// The `extensions.code` of the first error of a response.
 pub fn error_code(body: &Value) -> &str {
     body["errors"][0]["extensions"]["code"]

@@ -1,6 +1,6 @@
 use serde_json::{Value, json};
 
-use crate::helpers::{Backend, error_code, signed_in, spawn_app, spawn_app_with};
+use crate::helpers::{Backend, error_code, js_slice, signed_in, spawn_app, spawn_app_with};
 
 const SCAN: &str = "mutation($input: ScanInput!) { scan(input: $input) {
     role { slug } score { overall components { key score weight explanation } }
@@ -14,12 +14,6 @@ const RESUME: &str = "Jane Doe\njane@example.com | +1 555 123 4567\n\nExperience
 
 const JOB: &str =
     "Backend Developer\n\nRequirements\n- Go and PostgreSQL\n- Kubernetes\n- Terraform\n\nNice to have\n- GraphQL";
-
-/// UTF-16 slice of `text`, as a browser's `text.slice(start, end)`.
-fn js_slice(text: &str, start: u64, end: u64) -> String {
-    let units: Vec<u16> = text.encode_utf16().collect();
-    String::from_utf16(&units[start as usize..end as usize]).unwrap()
-}
 
 #[tokio::test]
 async fn a_scan_reports_matches_missing_keywords_and_an_explained_score() {

@@ -3,7 +3,7 @@ use std::collections::BTreeSet;
 use serde_json::{Value, json};
 
 use crate::fixtures;
-use crate::helpers::{Backend, TestApp, error_code, spawn_app};
+use crate::helpers::{Backend, TestApp, error_code, js_slice, spawn_app};
 
 const JOB: &str = "Site Reliability Engineer\n\nRequirements\n- Kubernetes, Terraform, PostgreSQL\n- Go or Rust\n\nNice to have\n- Node.js, Redis, C++";
 const SCAN: &str = "mutation($input: ScanInput!) { scan(input: $input) {
@@ -91,12 +91,6 @@ async fn scan_file_with(app: &TestApp, query: &str, name: &str, bytes: Vec<u8>) 
     (response.status().as_u16(), response.json().await.unwrap())
 }
 
-/// The text between two UTF-16 offsets, as a browser would slice it.
-fn utf16_slice(text: &str, start: u64, end: u64) -> String {
-    let units: Vec<u16> = text.encode_utf16().collect();
-    String::from_utf16(&units[start as usize..end as usize]).unwrap()
-}
-
 #[tokio::test]
 async fn the_report_shows_the_text_the_scan_read_and_marks_a_glued_read_partial() {
     let app = spawn_app(Backend::Sqlite).await;
@@ -117,7 +111,7 @@ async fn the_report_shows_the_text_the_scan_read_and_marks_a_glued_read_partial(
     assert!(!spans.is_empty());
     for span in spans {
         let (start, end) = (span["start"].as_u64().unwrap(), span["end"].as_u64().unwrap());
-        assert_eq!(utf16_slice(text, start, end), span["text"].as_str().unwrap(), "{span}");
+        assert_eq!(js_slice(text, start, end), span["text"].as_str().unwrap(), "{span}");
     }
     assert_eq!(scan["document"]["partialRead"], false);
     assert_eq!(scan["score"]["partialRead"], false);
