@@ -26,7 +26,8 @@ pub struct PairQuality {
     pub resume_missed: Vec<String>,
     /// Labels that name no skill of the knowledge base (counted as missed).
     pub unknown: Vec<String>,
-    /// Wrong-sense traps the scan fell into (`job: Microsoft Office`).
+    /// Wrong-sense traps the scan fell into, with the words that set each
+    /// off (`job: Microsoft Office ("…work from a home office…")`).
     pub traps: Vec<String>,
     /// Found job skills whose importance agrees with the label, and those
     /// that do not (`Kafka: required, labelled preferred`).
@@ -178,13 +179,19 @@ fn compare_with_labels(
             }
         }
     }
-    for (side, traps, found) in [
-        ("job", &labels.job.traps, &job_skills),
-        ("resume", &labels.resume.traps, &resume_skills),
+    for (side, traps, hits, text) in [
+        ("job", &labels.job.traps, report.job_keywords(), &pair.job),
+        ("resume", &labels.resume.traps, report.resume_keywords(), &pair.resume),
     ] {
         for trap in traps {
-            if resolve(catalog, matcher, trap).is_some_and(|skill| found.contains(&skill)) {
-                quality.traps.push(format!("{side}: {trap}"));
+            let skill = resolve(catalog, matcher, trap);
+            if let Some(hit) = hits.iter().find(|hit| Some(hit.skill) == skill) {
+                let quote = hit
+                    .spans
+                    .first()
+                    .map(|span| context(text, span.start))
+                    .unwrap_or_default();
+                quality.traps.push(format!("{side}: {trap} (\"{quote}\")"));
             }
         }
     }
@@ -198,6 +205,29 @@ fn compare_with_labels(
     quality.unknown.sort();
     quality.unknown.dedup();
     quality
+}
+
+/// About forty characters either side of UTF-16 offset `at`, on one line.
+fn context(text: &str, at: u32) -> String {
+    let mut units = 0;
+    let chars: Vec<char> = text.chars().collect();
+    let index = chars
+        .iter()
+        .position(|c| {
+            units += c.len_utf16() as u32;
+            units > at
+        })
+        .unwrap_or(chars.len());
+    let from = index.saturating_sub(40);
+    let to = (index + 40).min(chars.len());
+    chars
+        .get(from..to)
+        .unwrap_or_default()
+        .iter()
+        .map(|&c| if c.is_whitespace() { ' ' } else { c })
+        .collect::<String>()
+        .trim()
+        .to_owned()
 }
 
 /// Titles compare by their words, whatever the case and punctuation.
