@@ -30,7 +30,7 @@ pub use judging::{
     DetectedMistake, KeywordMatch, MissingKeyword, ResumeStats, ScoreBreakdown, ScoreCap, ScoreComponent, ScoreKey,
     Suggestion, SuggestionKind,
 };
-pub use matching::{AutomatonKind, KeywordHit, KeywordMatcher, MatcherError, derived_forms, extract_keywords};
+pub use matching::{AutomatonKind, KeywordHit, KeywordMatcher, MatcherError, derived_wordings, extract_keywords};
 pub use reading::requirements::{RequirementLine, requirement_lines};
 pub use report::{MAX_TEXT_BYTES, ResumeSection, ScanError, ScanReport, ScanRequest, scan};
 pub use text::TextSpan;

@@ -1,15 +1,37 @@
-//! Other parts of speech of a soft skill's one-word name, so that a text
-//! that does the thing counts as naming it: `communicate`, `communicating`
-//! for Communication, `prioritized` for Prioritization, `adaptable` for
-//! Adaptability, `mentored` for Mentoring.
+//! Other wordings of a skill's name, so that a text that does the thing
+//! counts as naming it.
 //!
-//! Only soft skills: their names are nouns made from verbs, and postings
-//! and resumes use the verb as often as the noun. Hard skills are products
-//! and methods whose verbs mean other things (`documented` is no
-//! Documentation).
+//! - A soft skill's one-word name gives its verb: `communicate`,
+//!   `communicating` for Communication, `prioritized` for Prioritization,
+//!   `adaptable` for Adaptability, `mentored` for Mentoring. Only soft
+//!   skills: hard skills are products and methods whose one-word verbs mean
+//!   other things (`documented` is no Documentation).
+//! - A name made of an object and an action noun gives the verb phrase:
+//!   `plan lessons` for Lesson Planning, `analyzed data` for Data Analysis,
+//!   `write reports` for Report Writing. The object stays, so the phrase
+//!   means what the name means.
+//! - A name of a practice gives its practitioner: `graphic designer` for
+//!   Graphic Design, `staff accountant` for Accounting.
+
+use crate::taxonomy::SkillKind;
+
+/// Every wording derived from a normalized name or alias of a skill of
+/// `kind`: the verbs of a soft skill, the verb phrase and the practitioner
+/// of any skill but a certification.
+pub fn derived_wordings(key: &str, kind: SkillKind) -> Vec<String> {
+    let mut wordings = match kind {
+        SkillKind::Soft => derived_forms(key),
+        SkillKind::Hard | SkillKind::Certification => Vec::new(),
+    };
+    if kind != SkillKind::Certification {
+        wordings.extend(verb_object_forms(key));
+        wordings.extend(practitioner_form(key));
+    }
+    wordings
+}
 
 /// The derived forms of a normalized one-word name (none for other terms).
-pub fn derived_forms(key: &str) -> Vec<String> {
+fn derived_forms(key: &str) -> Vec<String> {
     if key.len() < 8 || !key.bytes().all(|b| b.is_ascii_lowercase()) {
         return Vec::new();
     }
@@ -28,6 +50,178 @@ pub fn derived_forms(key: &str) -> Vec<String> {
         return with(stem, &["ed"]);
     }
     Vec::new()
+}
+
+/// Action nouns that close a skill's name, with the verb forms that do the
+/// action (`Data Analysis`: `analyze data`).
+const ACTIONS: &[(&str, &[&str])] = &[
+    ("management", &["manage", "manages", "managing", "managed"]),
+    ("development", &["develop", "develops", "developing", "developed"]),
+    ("planning", &["plan", "plans", "planning", "planned"]),
+    ("design", &["design", "designs", "designing", "designed"]),
+    ("testing", &["test", "tests", "testing", "tested"]),
+    ("writing", &["write", "writes", "writing", "wrote", "written"]),
+    (
+        "analysis",
+        &[
+            "analyze",
+            "analyzes",
+            "analyzing",
+            "analyzed",
+            "analyse",
+            "analysing",
+            "analysed",
+        ],
+    ),
+    ("estimation", &["estimate", "estimates", "estimating", "estimated"]),
+    ("estimating", &["estimate", "estimates", "estimated"]),
+    ("reading", &["read", "reads", "reading"]),
+    ("review", &["review", "reviews", "reviewing", "reviewed"]),
+    (
+        "administration",
+        &["administer", "administers", "administering", "administered"],
+    ),
+    ("maintenance", &["maintain", "maintains", "maintaining", "maintained"]),
+    (
+        "coordination",
+        &["coordinate", "coordinates", "coordinating", "coordinated"],
+    ),
+    ("preparation", &["prepare", "prepares", "preparing", "prepared"]),
+    ("installation", &["install", "installs", "installing", "installed"]),
+    ("handling", &["handle", "handles", "handled"]),
+    ("tracking", &["track", "tracks", "tracked"]),
+    ("monitoring", &["monitor", "monitors", "monitored"]),
+    ("collection", &["collect", "collects", "collecting", "collected"]),
+    ("processing", &["process", "processes", "processed"]),
+    ("scheduling", &["schedule", "schedules", "scheduled"]),
+    ("building", &["build", "builds", "built"]),
+    ("optimization", &["optimize", "optimizes", "optimizing", "optimized"]),
+    ("negotiation", &["negotiate", "negotiates", "negotiating", "negotiated"]),
+    ("generation", &["generate", "generates", "generating", "generated"]),
+    ("creation", &["create", "creates", "creating", "created"]),
+    ("evaluation", &["evaluate", "evaluates", "evaluating", "evaluated"]),
+    ("inspection", &["inspect", "inspects", "inspecting", "inspected"]),
+    ("migration", &["migrate", "migrates", "migrating", "migrated"]),
+    (
+        "visualization",
+        &["visualize", "visualizes", "visualizing", "visualized"],
+    ),
+    ("resolution", &["resolve", "resolves", "resolving", "resolved"]),
+    ("solving", &["solve", "solves", "solved"]),
+    ("making", &["make", "makes", "made"]),
+    ("forecasting", &["forecast", "forecasts", "forecasted"]),
+    ("auditing", &["audit", "audits", "audited"]),
+    ("editing", &["edit", "edits", "edited"]),
+    ("prevention", &["prevent", "prevents", "preventing", "prevented"]),
+    (
+        "reconciliation",
+        &["reconcile", "reconciles", "reconciling", "reconciled"],
+    ),
+];
+
+/// Action nouns and the people who do the action: `Graphic Design` is what
+/// a graphic designer does, `Data Analysis` what a data analyst does.
+const AGENTS: &[(&str, &str)] = &[
+    ("management", "manager"),
+    ("development", "developer"),
+    ("design", "designer"),
+    ("analysis", "analyst"),
+    ("writing", "writer"),
+    ("editing", "editor"),
+    ("engineering", "engineer"),
+    ("administration", "administrator"),
+    ("testing", "tester"),
+    ("auditing", "auditor"),
+    ("planning", "planner"),
+    ("coordination", "coordinator"),
+    ("programming", "programmer"),
+    ("consulting", "consultant"),
+];
+
+/// One-word names of trades and professions and the person who practises
+/// them (`Staff Accountant` shows Accounting). Other one-word action nouns
+/// say too little alone (`manager` is no Management).
+const PRACTITIONERS: &[(&str, &str)] = &[
+    ("accounting", "accountant"),
+    ("bookkeeping", "bookkeeper"),
+    ("recruiting", "recruiter"),
+    ("photography", "photographer"),
+    ("copywriting", "copywriter"),
+    ("translation", "translator"),
+    ("tutoring", "tutor"),
+    ("welding", "welder"),
+    ("carpentry", "carpenter"),
+    ("plumbing", "plumber"),
+];
+
+/// The person who does what a normalized name names: `graphic designer`
+/// for Graphic Design, `accountant` for Accounting (none for other names).
+fn practitioner_form(key: &str) -> Option<String> {
+    if let Some((_, person)) = PRACTITIONERS.iter().find(|(trade, _)| *trade == key) {
+        return Some((*person).to_owned());
+    }
+    let (object, action) = key.rsplit_once(' ')?;
+    let (_, person) = AGENTS.iter().find(|(noun, _)| *noun == action)?;
+    Some(format!("{object} {person}"))
+}
+
+/// Endings of adjectives: `Financial Planning` is no `plan financial`.
+const ADJECTIVE_ENDINGS: &[&str] = &["al", "ive", "ic", "ous", "ful", "ible", "able", "ary", "ed"];
+
+/// Nouns with those endings, which may well be the object.
+const NOUNS_LIKE_ADJECTIVES: &[&str] = &[
+    "proposal",
+    "material",
+    "capital",
+    "journal",
+    "manual",
+    "portal",
+    "signal",
+    "approval",
+    "referral",
+    "renewal",
+    "appraisal",
+    "tutorial",
+    "terminal",
+    "rental",
+    "hospital",
+    "graphic",
+    "traffic",
+    "logic",
+    "music",
+    "clinic",
+    "topic",
+    "archive",
+    "incentive",
+    "objective",
+    "initiative",
+    "need",
+    "feed",
+];
+
+/// The verb phrases of a normalized name `object action` (none for other
+/// names): each verb form before the object, bare and with `the`.
+fn verb_object_forms(key: &str) -> Vec<String> {
+    // `problem-solving` too: `solve problems`.
+    let Some((object, action)) = key.rsplit_once([' ', '-']) else {
+        return Vec::new();
+    };
+    let Some((_, verbs)) = ACTIONS.iter().find(|(noun, _)| *noun == action) else {
+        return Vec::new();
+    };
+    let words: Vec<&str> = object.split(' ').collect();
+    let plain_noun = |word: &&str| {
+        word.len() >= 3
+            && word.bytes().all(|b| b.is_ascii_lowercase())
+            && (NOUNS_LIKE_ADJECTIVES.contains(word) || !ADJECTIVE_ENDINGS.iter().any(|ending| word.ends_with(ending)))
+    };
+    if words.len() > 3 || !words.iter().all(plain_noun) {
+        return Vec::new();
+    }
+    verbs
+        .iter()
+        .flat_map(|verb| [format!("{verb} {object}"), format!("{verb} the {object}")])
+        .collect()
 }
 
 #[cfg(test)]
@@ -55,6 +249,38 @@ mod tests {
         );
         assert_eq!(derived_forms("adaptability"), ["adaptable"]);
         assert_eq!(derived_forms("mentoring"), ["mentored"]);
+    }
+
+    #[test]
+    fn an_object_and_an_action_give_the_verb_phrase() {
+        let forms = verb_object_forms("lesson planning");
+        assert!(forms.contains(&"plan lesson".to_owned()));
+        assert!(forms.contains(&"planning the lesson".to_owned()));
+        assert!(verb_object_forms("data analysis").contains(&"analysed data".to_owned()));
+        assert!(verb_object_forms("root cause analysis").contains(&"analyze root cause".to_owned()));
+        assert!(verb_object_forms("problem-solving").contains(&"solve problem".to_owned()));
+    }
+
+    #[test]
+    fn practitioners_name_what_they_practise() {
+        assert_eq!(practitioner_form("graphic design").as_deref(), Some("graphic designer"));
+        assert_eq!(
+            practitioner_form("financial analysis").as_deref(),
+            Some("financial analyst")
+        );
+        assert_eq!(practitioner_form("accounting").as_deref(), Some("accountant"));
+        assert_eq!(practitioner_form("management"), None);
+        assert_eq!(practitioner_form("machine learning"), None);
+    }
+
+    #[test]
+    fn adjectives_names_and_other_endings_give_no_verb_phrase() {
+        assert!(verb_object_forms("financial planning").is_empty());
+        assert!(verb_object_forms("responsive design").is_empty());
+        assert!(verb_object_forms("c++ development").is_empty());
+        assert!(verb_object_forms("machine learning").is_empty());
+        assert!(!verb_object_forms("proposal writing").is_empty());
+        assert!(verb_object_forms("management").is_empty());
     }
 
     #[test]

@@ -16,7 +16,7 @@ use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, MatchKind, StartKind, dfa, nfa};
 
 use crate::scan::matching::first_words::{FirstWords, leading_letters};
-use crate::scan::matching::inflection::derived_forms;
+use crate::scan::matching::inflection::derived_wordings;
 use crate::scan::rules::MistakeRule;
 use crate::scan::text::{char_at, char_before, fold_keep_case, is_word_char, whole_words_at};
 use crate::taxonomy::catalog::Term;
@@ -155,6 +155,14 @@ impl Fingerprint {
 #[error("cannot compile the keyword automaton: {0}")]
 pub struct MatcherError(#[from] aho_corasick::BuildError);
 
+/// Whether a term is a name or alias of the knowledge base, or a wording
+/// derived from one (a verb, a verb phrase).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Origin {
+    Curated,
+    Derived,
+}
+
 /// One normalized term and the skills written that way.
 #[derive(Debug)]
 pub(crate) struct Pattern {
@@ -169,7 +177,8 @@ pub(crate) struct Pattern {
     /// `Python` also matches `Python3` and `HTML` `HTML5`.
     versioned: bool,
     /// A hyphen next to the term is a boundary (`React-based`), except for
-    /// ambiguous or one-letter terms (`go-getter`, `C-suite`).
+    /// ambiguous or one-letter terms (`go-getter`, `C-suite`) and derived
+    /// wordings (`manage time-sensitive work` is no Time Management).
     hyphen_bounds: bool,
 }
 
@@ -201,38 +210,47 @@ impl KeywordMatcher {
 
     /// As [`KeywordMatcher::build`], with a chosen automaton kind (for benchmarks).
     pub fn build_with(catalog: &Catalog, kind: AutomatonKind) -> Result<Self, MatcherError> {
-        let mut terms: Vec<(Cow<'_, str>, &[Term])> = catalog
+        let curated: Vec<(Cow<'_, str>, &[Term], Origin)> = catalog
             .terms()
             .filter(|(key, _)| !key.is_empty())
-            .map(|(key, owners)| (Cow::Borrowed(key), owners))
+            .map(|(key, owners)| (Cow::Borrowed(key), owners, Origin::Curated))
             .collect();
-        // `communicating` names Communication: the verbs of soft skills,
-        // where no curated term says otherwise.
-        let soft = |owners: &[Term]| {
-            owners.iter().all(|t| {
-                catalog
-                    .skills
-                    .get(t.skill.index())
-                    .is_some_and(|s| s.skill.kind == SkillKind::Soft)
-            })
+        // One kind for a term's owners: a certification's wording derives
+        // nothing, a soft skill's gives verbs too.
+        let kind_of = |owners: &[Term]| {
+            let kinds = owners
+                .iter()
+                .filter_map(|t| catalog.skills.get(t.skill.index()).map(|s| s.skill.kind));
+            if kinds.clone().any(|kind| kind == SkillKind::Certification) {
+                SkillKind::Certification
+            } else if kinds.clone().all(|kind| kind == SkillKind::Soft) {
+                SkillKind::Soft
+            } else {
+                SkillKind::Hard
+            }
         };
-        let derived: Vec<(Cow<'_, str>, &[Term])> = terms
+        // `communicating` names Communication (the verbs of soft skills),
+        // `plan lessons` Lesson Planning and `graphic designer` Graphic
+        // Design, where no curated term says otherwise.
+        let derived: Vec<(Cow<'_, str>, &[Term], Origin)> = curated
             .iter()
-            .filter(|(_, owners)| soft(owners))
-            .flat_map(|(key, owners)| {
-                derived_forms(key)
+            .filter(|(_, owners, _)| !owners.iter().any(|t| t.ambiguous))
+            .flat_map(|(key, owners, _)| {
+                derived_wordings(key, kind_of(owners))
                     .into_iter()
-                    .map(move |form| (Cow::Owned(form), *owners))
+                    .map(move |form| (Cow::Owned(form), *owners, Origin::Derived))
             })
-            .filter(|(form, _)| catalog.skills_named(form).is_empty())
+            .filter(|(form, _, _)| catalog.skills_named(form).is_empty())
             .collect();
+        let mut terms = curated;
         terms.extend(derived);
-        // HashMap order varies between runs; pattern ids must not.
-        terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        // HashMap order varies between runs; pattern ids and owners must not.
+        let first_owner = |owners: &[Term]| owners.first().map(|t| t.skill.index());
+        terms.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| first_owner(a.1).cmp(&first_owner(b.1))));
         terms.dedup_by(|a, b| a.0 == b.0);
         let patterns: Vec<Pattern> = terms
             .iter()
-            .map(|(key, owners)| Pattern::new(catalog, key, owners))
+            .map(|(key, owners, origin)| Pattern::new(catalog, key, owners, *origin))
             .collect();
         let keys = patterns.iter().map(|p| p.key.as_str());
         let automaton = match kind {
@@ -486,7 +504,7 @@ impl KeywordMatcher {
 }
 
 impl Pattern {
-    fn new(catalog: &Catalog, key: &str, owners: &[Term]) -> Self {
+    fn new(catalog: &Catalog, key: &str, owners: &[Term], origin: Origin) -> Self {
         let ambiguous = owners.iter().any(|t| t.ambiguous);
         let mut forms: Vec<String> = Vec::new();
         if ambiguous {
@@ -516,7 +534,7 @@ impl Pattern {
             forms,
             plural: !ambiguous && ends_in_letter && letters >= 3 && !key.ends_with('s'),
             versioned: !ambiguous && ends_in_letter && letters >= 2,
-            hyphen_bounds: !ambiguous && letters >= 2,
+            hyphen_bounds: !ambiguous && letters >= 2 && origin == Origin::Curated,
         }
     }
 
