@@ -43,9 +43,7 @@ pub(crate) fn accepted(matcher: &KeywordMatcher, ctx: &DocContext<'_>, candidate
         .collect();
     let mut pending: Vec<usize> = Vec::new();
     for (i, (ok, c)) in accepted.iter_mut().zip(candidates).enumerate() {
-        if is_region_code(ctx.norm, c) {
-            *ok = false;
-        } else if !*ok && written_as_curated(matcher, ctx.norm, c) {
+        if !*ok && written_as_curated(matcher, ctx.norm, c) {
             pending.push(i);
         }
     }
@@ -72,42 +70,6 @@ pub(crate) fn accepted(matcher: &KeywordMatcher, ctx: &DocContext<'_>, candidate
         }
     }
     accepted
-}
-
-/// The state or region of an address, `Austin, TX` or `Atlanta, GA 30301`:
-/// two capitals after a place name and a comma are not a skill (TX, GA, CA).
-fn is_region_code(norm: &NormText, c: &Candidate) -> bool {
-    if c.end - c.start != 2 {
-        return false;
-    }
-    const REGIONS: [&str; 64] = [
-        "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY", "LA",
-        "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK",
-        "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY", "DC", "PR", "AB", "BC",
-        "MB", "NB", "NL", "NS", "ON", "PE", "QC", "SK", "UK", "EU",
-    ];
-    let text = norm.text();
-    let before = text.get(..c.start).unwrap_or("");
-    let Some(place) = before.strip_suffix(", ").or_else(|| before.strip_suffix(',')) else {
-        return false;
-    };
-    if !REGIONS.contains(&norm.original_text(c.start..c.end)) {
-        return false;
-    }
-    let place_start = place
-        .rfind(|ch: char| !ch.is_alphabetic() && ch != '.')
-        .map_or(0, |p| p + 1);
-    let place_is_named = norm
-        .original_text(place_start..place.len())
-        .chars()
-        .next()
-        .is_some_and(char::is_uppercase);
-    let after = text.get(c.end..).unwrap_or("");
-    let ends_address = after
-        .chars()
-        .next()
-        .is_none_or(|ch| ch.is_whitespace() || ch.is_ascii_digit() || matches!(ch, '|' | '•' | ',' | ';' | ')'));
-    place_is_named && ends_address
 }
 
 /// Whether the text writes the term in one of its curated case-sensitive forms.

@@ -4,8 +4,8 @@
 use std::collections::HashSet;
 use std::ops::Range;
 
-use crate::scan::matching::evidence;
 use crate::scan::matching::matcher::{KeywordMatcher, Pattern};
+use crate::scan::matching::{evidence, other_sense};
 use crate::scan::text::document::Document;
 use crate::scan::text::{NormText, TextSpan};
 use crate::taxonomy::{Catalog, SkillIdx, SkillKind};
@@ -64,6 +64,7 @@ impl Found {
             .filter(|&(_, &ok)| ok)
             .filter_map(|(c, _)| Some((matcher.pattern(c.pattern)?, c)))
             .collect();
+        let kept = other_sense::in_own_sense(catalog, &doc.norm, kept);
         // Unambiguous skills decide between the owners of a shared term.
         let shared = kept.iter().any(|(p, _)| p.owners.len() > 1);
         let certain: HashSet<SkillIdx> = if shared {
@@ -74,7 +75,7 @@ impl Found {
         } else {
             HashSet::new()
         };
-        let occurrences: Vec<Occurrence> = kept
+        let mut occurrences: Vec<Occurrence> = kept
             .into_iter()
             .filter_map(|(pattern, c)| {
                 Some(Occurrence {
@@ -85,6 +86,9 @@ impl Found {
                 })
             })
             .collect();
+        let spans: Vec<(SkillIdx, Range<usize>)> = occurrences.iter().map(|o| (o.skill, o.start..o.end)).collect();
+        let out_of_field = other_sense::lone_acronym_certifications(catalog, &doc.norm, &spans);
+        occurrences.retain(|o| !out_of_field.contains(&o.skill));
         Self::from_occurrences(occurrences)
     }
 

@@ -1,16 +1,18 @@
 //! The second stage of a scan: every alias of the knowledge base found in a
 //! normalized document in one automaton walk ([`matcher`], with its
-//! [`first_words`] table), ambiguous words kept only with evidence
-//! ([`evidence`]), soft skills also in their verb forms ([`inflection`]),
-//! and the result indexed by skill ([`found`]).
+//! [`first_words`] table), skills also in their verb forms
+//! ([`inflection`]), ambiguous words kept only with evidence ([`evidence`]),
+//! words that stand for something else where they are dropped
+//! ([`other_sense`]), and the result indexed by skill ([`found`]).
 
 pub(crate) mod evidence;
 pub(crate) mod first_words;
 pub(crate) mod found;
 pub(crate) mod inflection;
 pub(crate) mod matcher;
+pub(crate) mod other_sense;
 
 pub use found::{KeywordHit, extract_keywords};
-pub use inflection::derived_forms;
+pub use inflection::derived_wordings;
 pub(crate) use matcher::Fingerprint;
 pub use matcher::{AutomatonKind, KeywordMatcher, MatcherError};

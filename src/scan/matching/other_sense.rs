@@ -1,0 +1,289 @@
+//! Where a skill's name stands for something else: the letters are right but
+//! the words around them say it is a place, a web address, an amount of
+//! money, an acronym spelled out as other words, a company or a colleague.
+//!
+//! These rules hold for every term, ambiguous or not: `CTI (Computer
+//! Telephony Integration)` is no Threat Intelligence, `Php 50,000` no PHP,
+//! `Confluence Environmental Company` no Confluence and `our Product
+//! Marketing Manager` no Product Marketing.
+
+use std::ops::Range;
+
+use crate::scan::matching::matcher::{Candidate, Pattern};
+use crate::scan::text::NormText;
+use crate::taxonomy::{Catalog, SkillIdx, SkillKind, normalize_term};
+
+/// The candidates that keep a skill's sense. An acronym spelled out as
+/// something else once is that something else wherever the text uses it.
+pub(crate) fn in_own_sense<'m>(
+    catalog: &Catalog,
+    norm: &NormText,
+    candidates: Vec<(&'m Pattern, &'m Candidate)>,
+) -> Vec<(&'m Pattern, &'m Candidate)> {
+    let redefined: Vec<u32> = candidates
+        .iter()
+        .filter(|(pattern, c)| {
+            let (written, _, after) = surroundings(norm, c);
+            spelled_out_as_another(catalog, pattern, written, after)
+        })
+        .map(|(_, c)| c.pattern)
+        .collect();
+    candidates
+        .into_iter()
+        .filter(|(_, c)| {
+            let (written, before, after) = surroundings(norm, c);
+            let redefined_here = redefined.contains(&c.pattern) && is_acronym(written);
+            !(redefined_here
+                || is_region_code(written, before, after)
+                || is_url_scheme(after)
+                || is_currency(after)
+                || is_company(written, after)
+                || is_colleague(written, before, after))
+        })
+        .collect()
+}
+
+/// Certifications named only by an acronym with nothing of their field
+/// around: `CNO, CNA` in a security posting is no Certified Nursing
+/// Assistant. The field is a related skill, or a hard skill that some role
+/// of the certification also asks for. `occurrences` are every skill found
+/// and where (normalized ranges); the answer is the skills to drop.
+pub(crate) fn lone_acronym_certifications(
+    catalog: &Catalog,
+    norm: &NormText,
+    occurrences: &[(SkillIdx, Range<usize>)],
+) -> Vec<SkillIdx> {
+    let mut found: Vec<SkillIdx> = occurrences.iter().map(|(skill, _)| *skill).collect();
+    found.sort_unstable();
+    found.dedup();
+    found
+        .iter()
+        .copied()
+        .filter(|&skill| {
+            let entry = catalog.skill(skill);
+            if entry.skill.kind != SkillKind::Certification {
+                return false;
+            }
+            let name = normalize_term(&entry.skill.name);
+            let acronym_only = occurrences.iter().filter(|(s, _)| *s == skill).all(|(_, range)| {
+                let written = norm.original_text(range.clone());
+                is_acronym(written) && normalize_term(written) != name
+            });
+            let in_its_field = found.iter().any(|&other| {
+                let other_entry = catalog.skill(other);
+                other != skill
+                    && other_entry.skill.kind == SkillKind::Hard
+                    && (entry.related.contains(&other)
+                        || entry
+                            .roles
+                            .iter()
+                            .any(|(role, _)| other_entry.roles.iter().any(|(r, _)| r == role)))
+            });
+            acronym_only && !in_its_field
+        })
+        .collect()
+}
+
+/// The original text of a candidate, and the whole text before and after it.
+fn surroundings<'t>(norm: &'t NormText, c: &Candidate) -> (&'t str, &'t str, &'t str) {
+    let original = norm.original();
+    let range = norm.original_range(c.start..c.end);
+    (
+        original.get(range.clone()).unwrap_or(""),
+        original.get(..range.start).unwrap_or(""),
+        original.get(range.end..).unwrap_or(""),
+    )
+}
+
+fn is_acronym(written: &str) -> bool {
+    (2..=6).contains(&written.len()) && written.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+/// The state or region of an address, `Austin, TX` or `Atlanta, GA 30301`:
+/// two capitals after a place name and a comma are not a skill (TX, GA, CA).
+fn is_region_code(written: &str, before: &str, after: &str) -> bool {
+    const REGIONS: [&str; 64] = [
+        "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY", "LA",
+        "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK",
+        "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY", "DC", "PR", "AB", "BC",
+        "MB", "NB", "NL", "NS", "ON", "PE", "QC", "SK", "UK", "EU",
+    ];
+    if !REGIONS.contains(&written) {
+        return false;
+    }
+    let Some(place) = before.strip_suffix(", ").or_else(|| before.strip_suffix(',')) else {
+        return false;
+    };
+    let place_is_named = place
+        .rsplit(|ch: char| !ch.is_alphabetic() && ch != '.')
+        .next()
+        .and_then(|word| word.chars().next())
+        .is_some_and(char::is_uppercase);
+    let ends_address = after
+        .chars()
+        .next()
+        .is_none_or(|ch| ch.is_whitespace() || ch.is_ascii_digit() || matches!(ch, '|' | '•' | ',' | ';' | ')'));
+    place_is_named && ends_address
+}
+
+/// `https://`, also as a PDF breaks it (`https: //github.com`).
+fn is_url_scheme(after: &str) -> bool {
+    after
+        .strip_prefix(':')
+        .is_some_and(|rest| rest.trim_start().starts_with("//"))
+}
+
+/// An amount right after the letters is a currency (`Php 50,000`, the
+/// Philippine peso): digits grouped by thousands.
+fn is_currency(after: &str) -> bool {
+    let amount = after.strip_prefix(' ').unwrap_or(after);
+    let head: String = amount.chars().take_while(|c| c.is_ascii_digit() || *c == ',').collect();
+    let mut groups = head.trim_end_matches(',').split(',');
+    let first = groups.next().unwrap_or("");
+    let rest: Vec<&str> = groups.collect();
+    (1..=3).contains(&first.len()) && !rest.is_empty() && rest.iter().all(|g| g.len() == 3)
+}
+
+/// A capitalized name that goes on, within a few capitalized words, to a
+/// company's ending: `FactSet Research Systems Inc`, `HubSpot Academy`.
+fn is_company(written: &str, after: &str) -> bool {
+    const ENDINGS: [&str; 11] = [
+        "Inc",
+        "Inc.",
+        "LLC",
+        "Ltd",
+        "Ltd.",
+        "Corp",
+        "Corp.",
+        "Corporation",
+        "Company",
+        "GmbH",
+        "Academy",
+    ];
+    if !written.starts_with(|c: char| c.is_uppercase()) {
+        return false;
+    }
+    for word in after.split([' ', ',']).skip_while(|w| w.is_empty()).take(4) {
+        let word = word.trim_end_matches([')', ']', ';', ':', '|']);
+        if ENDINGS.contains(&word) {
+            return true;
+        }
+        if !word.starts_with(|c: char| c.is_uppercase()) {
+            return false;
+        }
+    }
+    false
+}
+
+/// A colleague named by what they do: `our Product Marketing Manager`, `the
+/// Communications Director`, `the Customer Success Manager`. (A team is
+/// different: work `with the special education team` is special education
+/// work.)
+fn is_colleague(written: &str, before: &str, after: &str) -> bool {
+    const DETERMINERS: [&str; 4] = ["our", "the", "your", "their"];
+    const PEOPLE: [&str; 5] = ["manager", "managers", "director", "officer", "coordinator"];
+    let determined = before
+        .trim_end_matches(' ')
+        .rsplit(' ')
+        .next()
+        .is_some_and(|word| DETERMINERS.contains(&word.to_lowercase().as_str()));
+    let next = after
+        .strip_prefix(' ')
+        .and_then(|rest| rest.split(|c: char| !c.is_alphabetic()).next())
+        .unwrap_or("");
+    // `the Project Manager`: the title itself may be the term's wording.
+    let last = written.rsplit(' ').next().unwrap_or("");
+    let person = |word: &str| PEOPLE.contains(&word.to_lowercase().as_str());
+    determined && (person(next) || person(last))
+}
+
+/// An acronym followed by its spelled-out words, when those words are
+/// another skill or none that shares a word with this one: `CTI (Computer
+/// Telephony Integration)` is not Cyber Threat Intelligence, while `AWS
+/// (Amazon Web Services)` stays AWS.
+fn spelled_out_as_another(catalog: &Catalog, pattern: &Pattern, written: &str, after: &str) -> bool {
+    let Some(inside) = after
+        .trim_start_matches(' ')
+        .strip_prefix('(')
+        .and_then(|rest| rest.split_once(')'))
+        .map(|(inside, _)| inside)
+    else {
+        return false;
+    };
+    if !is_acronym(written) || inside.len() > 80 {
+        return false;
+    }
+    const LINKS: [&str; 5] = ["and", "of", "for", "the", "&"];
+    let initials: String = inside
+        .split([' ', '-'])
+        .filter(|w| !w.is_empty() && !LINKS.contains(&w.to_lowercase().as_str()))
+        .filter_map(|w| w.chars().next())
+        .collect::<String>()
+        .to_uppercase();
+    if initials != written {
+        return false;
+    }
+    let owners = || pattern.owners.iter().map(|t| t.skill);
+    if let Some(term) = catalog.resolve(inside) {
+        return !owners().any(|skill| skill == term.skill);
+    }
+    let described = owners()
+        .map(|skill| {
+            let entry = catalog.skill(skill);
+            let description = entry.skill.description.as_deref().unwrap_or("");
+            normalize_term(&format!("{} {description}", entry.skill.name))
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    !normalize_term(inside)
+        .split(' ')
+        .filter(|word| word.len() >= 4)
+        .any(|word| described.split(|c: char| !c.is_alphanumeric()).any(|w| w == word))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn region_codes_follow_a_named_place() {
+        assert!(is_region_code("TX", "Austin, ", " 78701"));
+        assert!(!is_region_code("TX", "skills: ", ""));
+        assert!(!is_region_code("GO", "Austin, ", ""));
+    }
+
+    #[test]
+    fn schemes_and_amounts_are_no_skills() {
+        assert!(is_url_scheme("://example.com"));
+        assert!(is_url_scheme(": //github.com/x"));
+        assert!(!is_url_scheme(": Python, Go"));
+        assert!(is_currency(" 50,000 a month"));
+        assert!(is_currency(" 1,250,000"));
+        assert!(!is_currency(" 8 and 11"));
+        assert!(!is_currency(" 2019, 2022"));
+        assert!(!is_currency(", Java"));
+    }
+
+    #[test]
+    fn companies_end_in_a_company_word() {
+        assert!(is_company("FactSet", " Research Systems Inc •"));
+        assert!(is_company("Confluence", " Environmental Company] - 2013"));
+        assert!(is_company("HubSpot", " Academy | 2026"));
+        assert!(!is_company("Confluence", " and Jira at Acme Inc"));
+        assert!(!is_company("python", " Company"));
+    }
+
+    #[test]
+    fn colleagues_are_named_with_a_determiner() {
+        assert!(is_colleague(
+            "Product Marketing",
+            "You’ll support our ",
+            " Manager, Content"
+        ));
+        assert!(is_colleague("Communications", "report directly to the ", " Director."));
+        assert!(is_colleague("Customer Success Manager", "issues to the ", " * Achieve"));
+        assert!(!is_colleague("special education", "with the ", " team"));
+        assert!(!is_colleague("Project Manager", "Senior ", " at Acme"));
+        assert!(!is_colleague("Marketing", "the ", " of the product"));
+    }
+}
