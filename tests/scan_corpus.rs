@@ -470,3 +470,54 @@ proptest! {
         }
     }
 }
+
+/// The slugs of the skills the default knowledge base finds in `text`.
+fn skills_in(text: &str) -> Vec<String> {
+    let (catalog, matcher) = snapshot();
+    scan::extract_keywords(catalog, matcher, text)
+        .into_iter()
+        .map(|hit| catalog.skill(hit.skill).skill.slug.clone())
+        .collect()
+}
+
+#[test]
+fn verb_phrases_and_practitioners_name_the_skill() {
+    let found = skills_in("Planned lessons weekly and analyzed the data. Staff Accountant at Acme.");
+    for slug in ["lesson-planning", "data-analysis", "accounting"] {
+        assert!(found.iter().any(|s| s == slug), "{slug} in {found:?}");
+    }
+    // A derived wording stops at a hyphen: `time-sensitive` is no time.
+    assert!(!skills_in("Manage time-sensitive requests.").contains(&"time-management".to_owned()));
+}
+
+#[test]
+fn words_that_name_something_else_are_no_skills() {
+    let none_of = |text: &str, slugs: &[&str]| {
+        let found = skills_in(text);
+        for slug in slugs {
+            assert!(!found.iter().any(|s| s == slug), "{slug} in {text:?}: {found:?}");
+        }
+    };
+    none_of(
+        "Engineered CTI (Computer Telephony Integration) software; drivers for CTI hardware.",
+        &["threat-intelligence"],
+    );
+    none_of("Compensation up to Php 50,000 a month.", &["php"]);
+    none_of("Hydrologist [Confluence Environmental Company] 2013", &["confluence"]);
+    none_of("link : https: //github.com/acme/tool", &["https"]);
+    none_of(
+        "Vulnerability research and exploit development (ex: CNO, CNA) in C and Python.",
+        &["certified-nursing-assistant"],
+    );
+    // The same acronym among its field's skills stays.
+    assert!(
+        skills_in("CNA; vital signs, activities of daily living, patient care.")
+            .contains(&"certified-nursing-assistant".to_owned())
+    );
+    // A spelled-out acronym that is the skill stays.
+    assert!(
+        skills_in("Built pipelines on AWS (Amazon Web Services).")
+            .iter()
+            .any(|s| s.contains("aws") || s.contains("amazon-web-services"))
+    );
+}
