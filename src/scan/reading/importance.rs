@@ -42,6 +42,8 @@ enum Zone {
 #[derive(Debug)]
 pub(crate) struct JobZones {
     zones: Vec<Zone>,
+    /// Whether each line is a heading (it opens a zone and asks nothing).
+    headings: Vec<bool>,
     /// Where a sentence says `required` or `a plus`, in text order.
     cues: Vec<(usize, Cue)>,
 }
@@ -61,6 +63,7 @@ impl JobZones {
         let mut zone = Zone::Neutral;
         // Whether a line under a heading of requirements lists something.
         let mut lists_requirements = false;
+        let mut headings = vec![false; doc.lines.len()];
         let zones: Vec<Zone> = doc
             .lines
             .iter()
@@ -80,8 +83,11 @@ impl JobZones {
                         Some(labelled) => zone = labelled,
                         None => {}
                     }
-                } else if let Some(heading) = job_heading(text, line) {
+                } else if let Some(heading) = job_heading(text, line, zone) {
                     zone = heading;
+                    if let Some(slot) = headings.get_mut(i) {
+                        *slot = true;
+                    }
                     return zone;
                 }
                 lists_requirements |= zone == Zone::Required;
@@ -100,7 +106,7 @@ impl JobZones {
             .map(|zone| if zone == Zone::Desired { desired } else { zone })
             .collect();
         let cues = CUES.find(text).map(|(cue, range)| (range.start, cue)).collect();
-        Self { zones, cues }
+        Self { zones, headings, cues }
     }
 
     /// The importance of an occurrence at byte `pos`, or `None` where the
@@ -141,12 +147,13 @@ impl JobZones {
     /// under its headings of requirements and pluses, or, in a job without
     /// such headings, its bulleted lines outside the boilerplate.
     pub(crate) fn requirement_lines<'d>(&'d self, doc: &'d Document) -> Vec<&'d Line> {
-        let text = doc.text();
         let lines = doc
             .lines
             .iter()
             .zip(&self.zones)
-            .filter(move |(line, _)| job_heading(text, line).is_none());
+            .zip(&self.headings)
+            .filter(|(_, heading)| !**heading)
+            .map(|(line_and_zone, _)| line_and_zone);
         let asking: Vec<&Line> = lines
             .clone()
             .filter(|(_, zone)| matches!(zone, Zone::Required | Zone::Preferred | Zone::Desired))
@@ -217,8 +224,9 @@ fn wraps_into_next(doc: &Document, i: usize) -> bool {
         .is_some_and(char::is_lowercase)
 }
 
-/// A line that is a heading of a job description, and its zone.
-fn job_heading(text: &str, line: &Line) -> Option<Zone> {
+/// A line that is a heading of a job description, and its zone; `current`
+/// is the zone the line is in.
+fn job_heading(text: &str, line: &Line, current: Zone) -> Option<Zone> {
     if line.bullet {
         return None;
     }
@@ -227,10 +235,16 @@ fn job_heading(text: &str, line: &Line) -> Option<Zone> {
         return None;
     }
     let words = body.split_whitespace().count();
-    // `Here are some skills that will come handy:` introduces a list.
+    // `Here are some skills that will come handy:` introduces a list: of
+    // the asks it is under (`Requirements` / `We'd love to hear from you
+    // if:`), else of the job.
     if body.ends_with(':') && words <= 12 {
         let key = body.trim_end_matches(':');
-        return Some(classify_heading(key).unwrap_or(Zone::Neutral));
+        let introduced = match current {
+            Zone::Required | Zone::Preferred | Zone::Desired => current,
+            Zone::Neutral | Zone::Boilerplate => Zone::Neutral,
+        };
+        return Some(classify_heading(key).unwrap_or(introduced));
     }
     let key = heading_key(body)?;
     if key.split_whitespace().count() > 5 {
@@ -300,6 +314,10 @@ const HEADING_WORDS: &[(&str, Zone)] = &[
     ("you'll bring", Zone::Required),
     ("you should have", Zone::Required),
     ("essential", Zone::Required),
+    // The work itself, not what the candidate must bring.
+    ("essential duties", Zone::Neutral),
+    ("essential functions", Zone::Neutral),
+    ("essential job functions", Zone::Neutral),
     ("ideal candidate", Zone::Required),
     ("about you", Zone::Required),
     ("your profile", Zone::Required),
@@ -546,6 +564,14 @@ mod tests {
         let job = "About:\nWe sell Excel add-ins.\n\nAbout this job\nYou will write Python.";
         assert_eq!(importance(job, "excel"), None);
         assert_eq!(importance(job, "python"), Some(Importance::Mentioned));
+    }
+
+    #[test]
+    fn a_line_that_introduces_a_list_keeps_the_asks_it_is_under() {
+        let text = "Requirements\n\nWe'd love to hear from you if:\n* You know Kafka\n\n\
+                    Essential Duties\nThe tasks may include:\n* Redis upkeep";
+        assert_eq!(importance(text, "kafka"), Some(Importance::Required));
+        assert_eq!(importance(text, "redis"), Some(Importance::Mentioned));
     }
 
     #[test]
