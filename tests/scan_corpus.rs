@@ -521,3 +521,23 @@ fn words_that_name_something_else_are_no_skills() {
             .any(|s| s.contains("aws") || s.contains("amazon-web-services"))
     );
 }
+
+#[test]
+fn a_coordination_completes_the_terms_it_shares_words_with() {
+    let found = skills_in("Data collection, analysis and reporting; unit and integration testing.");
+    for slug in [
+        "data-collection",
+        "data-analysis",
+        "data-reporting",
+        "unit-testing",
+        "integration-testing",
+    ] {
+        assert!(found.iter().any(|s| s == slug), "{slug} in {found:?}");
+    }
+    let found = skills_in("Excellent written and verbal communication.");
+    for slug in ["written-communication", "verbal-communication"] {
+        assert!(found.iter().any(|s| s == slug), "{slug} in {found:?}");
+    }
+    // Words that complete no term add nothing.
+    assert_eq!(skills_in("data collection and lunch"), ["data-collection"]);
+}

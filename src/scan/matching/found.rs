@@ -1,11 +1,12 @@
 //! The skills a document names, and where: candidates from the automaton,
-//! filtered by evidence, resolved to one skill each, grouped by skill.
+//! filtered by evidence, completed across coordinations, rid of words that
+//! name something else, resolved to one skill each, grouped by skill.
 
 use std::collections::HashSet;
 use std::ops::Range;
 
-use crate::scan::matching::matcher::{KeywordMatcher, Pattern};
-use crate::scan::matching::{evidence, other_sense};
+use crate::scan::matching::matcher::{Candidate, KeywordMatcher, Pattern};
+use crate::scan::matching::{ellipsis, evidence, other_sense};
 use crate::scan::text::document::Document;
 use crate::scan::text::{NormText, TextSpan};
 use crate::taxonomy::{Catalog, SkillIdx, SkillKind};
@@ -58,11 +59,19 @@ impl Found {
         let one_line = doc.text().replace('\n', " ");
         let candidates = matcher.candidates(&one_line);
         let accepted = evidence::accepted(matcher, &evidence::DocContext::of(doc), &candidates);
-        let kept: Vec<(&Pattern, _)> = candidates
+        let accepted: Vec<Candidate> = candidates
+            .into_iter()
+            .zip(accepted)
+            .filter_map(|(c, ok)| ok.then_some(c))
+            .collect();
+        // `data collection, analysis and reporting`: Data Analysis too.
+        let completed = ellipsis::completed(matcher, &one_line, &accepted);
+        let mut all = accepted;
+        all.extend(completed);
+        all.sort_unstable_by_key(|c| c.start);
+        let kept: Vec<(&Pattern, _)> = all
             .iter()
-            .zip(&accepted)
-            .filter(|&(_, &ok)| ok)
-            .filter_map(|(c, _)| Some((matcher.pattern(c.pattern)?, c)))
+            .filter_map(|c| Some((matcher.pattern(c.pattern)?, c)))
             .collect();
         let kept = other_sense::in_own_sense(catalog, &doc.norm, kept);
         // Unambiguous skills decide between the owners of a shared term.
@@ -271,6 +280,8 @@ mod tests {
             ("Wrote Chef cookbooks for 40 servers", "chef"),
             ("Maintained Puppet manifests", "puppet"),
             ("Built Kafka consumers for billing events", "kafka"),
+            ("an attempt to redo it in Rust language", "rust"),
+            ("authorization support for Kafka Sink", "kafka"),
             ("Languages: Go, Rust", "go"),
             ("Go | Python | SQL", "go"),
             ("Styled pages with Less, CSS and HTML", "less"),

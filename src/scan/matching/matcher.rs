@@ -343,6 +343,11 @@ impl KeywordMatcher {
         self.patterns.get(id as usize)
     }
 
+    /// The pattern of a normalized term, if the automaton holds it.
+    pub(crate) fn pattern_id(&self, key: &str) -> Option<u32> {
+        self.by_key.get(key).copied()
+    }
+
     /// Every term at token boundaries in normalized `text`, left to right,
     /// without overlaps; the longest term wins where several start together.
     ///

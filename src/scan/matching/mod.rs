@@ -2,9 +2,11 @@
 //! normalized document in one automaton walk ([`matcher`], with its
 //! [`first_words`] table), skills also in their verb forms
 //! ([`inflection`]), ambiguous words kept only with evidence ([`evidence`]),
+//! terms completed across a coordination ([`ellipsis`]),
 //! words that stand for something else where they are dropped
 //! ([`other_sense`]), and the result indexed by skill ([`found`]).
 
+pub(crate) mod ellipsis;
 pub(crate) mod evidence;
 pub(crate) mod first_words;
 pub(crate) mod found;
