@@ -55,6 +55,9 @@ enum Cue {
     Boilerplate,
     /// `no`, `not`: the cue after it says nothing.
     Negation,
+    /// A cue's word that asks nothing here: `you will be essential to
+    /// all aspects of data management` praises the role.
+    Idle,
 }
 
 impl JobZones {
@@ -124,6 +127,7 @@ impl JobZones {
             match cue {
                 Cue::Boilerplate => return None,
                 Cue::Negation => negated = true,
+                Cue::Idle => {}
                 // A preferred cue beats a required one: `preferred but not required`.
                 Cue::Importance(Importance::Preferred) => said = Some(Importance::Preferred),
                 Cue::Importance(importance) if !negated && said.is_none() => said = Some(importance),
@@ -456,6 +460,8 @@ const SENTENCE_CUES: &[(&str, Cue)] = &[
     ("must", Cue::Importance(Importance::Required)),
     ("mandatory", Cue::Importance(Importance::Required)),
     ("essential", Cue::Importance(Importance::Required)),
+    ("be essential to", Cue::Idle),
+    ("be essential in", Cue::Idle),
     ("need to", Cue::Importance(Importance::Required)),
     ("needs to", Cue::Importance(Importance::Required)),
     ("at least", Cue::Importance(Importance::Required)),
@@ -526,6 +532,13 @@ mod tests {
         ] {
             assert_eq!(importance(job, "docker"), Some(Importance::Preferred), "{job}");
         }
+    }
+
+    #[test]
+    fn a_role_that_is_essential_to_the_work_asks_nothing() {
+        let text = "You will be essential to all aspects of data management, including SQL.";
+        assert_eq!(importance(text, "sql"), Some(Importance::Mentioned));
+        assert_eq!(importance("SQL is essential.", "sql"), Some(Importance::Required));
     }
 
     #[test]
