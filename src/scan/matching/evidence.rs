@@ -363,6 +363,16 @@ fn technical_follower(after: &str) -> bool {
             | "queries"
             | "reports"
             | "templates"
+            | "language"
+            | "languages"
+            | "implementation"
+            | "bindings"
+            | "crate"
+            | "crates"
+            | "sink"
+            | "sinks"
+            | "connector"
+            | "connectors"
     )
 }
 
