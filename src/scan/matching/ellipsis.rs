@@ -28,41 +28,54 @@ pub(crate) fn completed(matcher: &KeywordMatcher, text: &str, found: &[Candidate
         };
         let (shared_front, _) = pattern.key.rsplit_once(' ').unwrap_or_default();
         let shared_back = pattern.key.get(first.len() + 1..).unwrap_or_default();
-        // `data collection, analysis and reporting`: the front words shared.
-        let mut at = c.end;
-        for _ in 0..MOST_CONJUNCTS {
-            let Some((word, start, end)) = next_conjunct(text, at) else {
-                break;
-            };
-            if let Some(id) = matcher.pattern_id(&format!("{shared_front} {word}")) {
-                more.push(Candidate {
-                    pattern: id,
-                    start,
-                    end,
-                });
+        // `data collection, analysis and reporting`: the front words shared;
+        // `unit and integration testing`: the back words.
+        let sides: [(Side, usize); 2] = [(Side::After, c.end), (Side::Before, c.start)];
+        for (side, mut at) in sides {
+            for _ in 0..MOST_CONJUNCTS {
+                let Some((word, start, end)) = side.conjunct(text, at) else {
+                    break;
+                };
+                let key = match side {
+                    Side::After => format!("{shared_front} {word}"),
+                    Side::Before => format!("{word} {shared_back}"),
+                };
+                let unambiguous = |id: &u32| matcher.pattern(*id).is_some_and(|p| !p.ambiguous);
+                if let Some(id) = matcher.pattern_id(&key).filter(unambiguous) {
+                    more.push(Candidate {
+                        pattern: id,
+                        start,
+                        end,
+                    });
+                }
+                at = match side {
+                    Side::After => end,
+                    Side::Before => start,
+                };
             }
-            at = end;
-        }
-        // `unit and integration testing`: the back words shared.
-        let mut at = c.start;
-        for _ in 0..MOST_CONJUNCTS {
-            let Some((word, start, end)) = previous_conjunct(text, at) else {
-                break;
-            };
-            if let Some(id) = matcher.pattern_id(&format!("{word} {shared_back}")) {
-                more.push(Candidate {
-                    pattern: id,
-                    start,
-                    end,
-                });
-            }
-            at = start;
         }
     }
     more.retain(|m| !found.iter().any(|c| c.start < m.end && m.start < c.end));
     more.sort_unstable_by_key(|m| (m.start, m.pattern));
     more.dedup_by_key(|m| m.start);
     more
+}
+
+/// Which side of a term its conjuncts stand.
+#[derive(Debug, Clone, Copy)]
+enum Side {
+    After,
+    Before,
+}
+
+impl Side {
+    /// The next conjunct on this side of byte `at`: the word and its range.
+    fn conjunct(self, text: &str, at: usize) -> Option<(&str, usize, usize)> {
+        match self {
+            Self::After => next_conjunct(text, at),
+            Self::Before => previous_conjunct(text, at),
+        }
+    }
 }
 
 /// The one-word conjunct after byte `at`: the word and its byte range.

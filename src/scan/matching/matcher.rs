@@ -156,7 +156,7 @@ impl Fingerprint {
 pub struct MatcherError(#[from] aho_corasick::BuildError);
 
 /// Whether a term is a name or alias of the knowledge base, or a wording
-/// derived from one (a verb, a verb phrase).
+/// derived from one (a verb, a verb phrase, a practitioner).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Origin {
     Curated,
