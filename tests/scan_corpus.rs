@@ -486,6 +486,9 @@ fn verb_phrases_and_practitioners_name_the_skill() {
     for slug in ["lesson-planning", "data-analysis", "accounting"] {
         assert!(found.iter().any(|s| s == slug), "{slug} in {found:?}");
     }
+    // A verb that is also a noun is a verb only where one stands.
+    assert!(skills_in("- Review code and consult with engineers").contains(&"code-review".to_owned()));
+    assert!(!skills_in("Five years of design experience.").contains(&"ux-design".to_owned()));
     // A derived wording stops at a hyphen: `time-sensitive` is no time.
     assert!(!skills_in("Manage time-sensitive requests.").contains(&"time-management".to_owned()));
 }

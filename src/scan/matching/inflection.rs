@@ -7,7 +7,7 @@
 //!   skills: hard skills are products and methods whose one-word verbs mean
 //!   other things (`documented` is no Documentation).
 //! - A name made of an object and an action noun gives the verb phrase:
-//!   `plan lessons` for Lesson Planning, `analyzed data` for Data Analysis,
+//!   `planned lessons` for Lesson Planning, `analyzed data` for Data Analysis,
 //!   `write reports` for Report Writing. The object stays, so the phrase
 //!   means what the name means.
 //! - A name of a practice gives its practitioner: `graphic designer` for
@@ -53,13 +53,16 @@ fn derived_forms(key: &str) -> Vec<String> {
 }
 
 /// Action nouns that close a skill's name, with the verb forms that do the
-/// action (`Data Analysis`: `analyze data`).
+/// action (`Data Analysis`: `analyze data`). A verb that is also a noun
+/// has no bare form here (see [`NOUN_LIKE_VERBS`]): `design experience`
+/// and `test cases` are nouns, while `designed experiences` and `tested
+/// cases` are done.
 const ACTIONS: &[(&str, &[&str])] = &[
     ("management", &["manage", "manages", "managing", "managed"]),
     ("development", &["develop", "develops", "developing", "developed"]),
-    ("planning", &["plan", "plans", "planning", "planned"]),
-    ("design", &["design", "designs", "designing", "designed"]),
-    ("testing", &["test", "tests", "testing", "tested"]),
+    ("planning", &["plans", "planning", "planned"]),
+    ("design", &["designs", "designing", "designed"]),
+    ("testing", &["tests", "testing", "tested"]),
     ("writing", &["write", "writes", "writing", "wrote", "written"]),
     (
         "analysis",
@@ -73,10 +76,10 @@ const ACTIONS: &[(&str, &[&str])] = &[
             "analysed",
         ],
     ),
-    ("estimation", &["estimate", "estimates", "estimating", "estimated"]),
-    ("estimating", &["estimate", "estimates", "estimated"]),
+    ("estimation", &["estimates", "estimating", "estimated"]),
+    ("estimating", &["estimates", "estimated"]),
     ("reading", &["read", "reads", "reading"]),
-    ("review", &["review", "reviews", "reviewing", "reviewed"]),
+    ("review", &["reviews", "reviewing", "reviewed"]),
     (
         "administration",
         &["administer", "administers", "administering", "administered"],
@@ -89,12 +92,12 @@ const ACTIONS: &[(&str, &[&str])] = &[
     ("preparation", &["prepare", "prepares", "preparing", "prepared"]),
     ("installation", &["install", "installs", "installing", "installed"]),
     ("handling", &["handle", "handles", "handled"]),
-    ("tracking", &["track", "tracks", "tracked"]),
-    ("monitoring", &["monitor", "monitors", "monitored"]),
+    ("tracking", &["tracks", "tracked"]),
+    ("monitoring", &["monitors", "monitored"]),
     ("collection", &["collect", "collects", "collecting", "collected"]),
-    ("processing", &["process", "processes", "processed"]),
-    ("scheduling", &["schedule", "schedules", "scheduled"]),
-    ("building", &["build", "builds", "built"]),
+    ("processing", &["processes", "processed"]),
+    ("scheduling", &["schedules", "scheduled"]),
+    ("building", &["builds", "built"]),
     ("optimization", &["optimize", "optimizes", "optimizing", "optimized"]),
     ("negotiation", &["negotiate", "negotiates", "negotiating", "negotiated"]),
     ("generation", &["generate", "generates", "generating", "generated"]),
@@ -109,9 +112,9 @@ const ACTIONS: &[(&str, &[&str])] = &[
     ("resolution", &["resolve", "resolves", "resolving", "resolved"]),
     ("solving", &["solve", "solves", "solved"]),
     ("making", &["make", "makes", "made"]),
-    ("forecasting", &["forecast", "forecasts", "forecasted"]),
-    ("auditing", &["audit", "audits", "audited"]),
-    ("editing", &["edit", "edits", "edited"]),
+    ("forecasting", &["forecasts", "forecasted"]),
+    ("auditing", &["audits", "audited"]),
+    ("editing", &["edits", "edited"]),
     ("prevention", &["prevent", "prevents", "preventing", "prevented"]),
     (
         "reconciliation",
@@ -164,6 +167,26 @@ fn practitioner_form(key: &str) -> Option<String> {
     let (_, person) = AGENTS.iter().find(|(noun, _)| *noun == action)?;
     Some(format!("{object} {person}"))
 }
+
+/// The bare verb of an action whose bare verb is also a noun: it counts
+/// only where a verb stands (`to design posters`, a bullet that opens with
+/// `Review code`); see [`opens_with_noun_like_verb`].
+const NOUN_LIKE_VERBS: &[(&str, &str)] = &[
+    ("planning", "plan"),
+    ("design", "design"),
+    ("testing", "test"),
+    ("estimation", "estimate"),
+    ("estimating", "estimate"),
+    ("review", "review"),
+    ("tracking", "track"),
+    ("monitoring", "monitor"),
+    ("processing", "process"),
+    ("scheduling", "schedule"),
+    ("building", "build"),
+    ("forecasting", "forecast"),
+    ("auditing", "audit"),
+    ("editing", "edit"),
+];
 
 /// Endings of adjectives: `Financial Planning` is no `plan financial`.
 const ADJECTIVE_ENDINGS: &[&str] = &["al", "ive", "ic", "ous", "ful", "ible", "able", "ary", "ed"];
@@ -218,10 +241,24 @@ fn verb_object_forms(key: &str) -> Vec<String> {
     if words.len() > 3 || !words.iter().all(plain_noun) {
         return Vec::new();
     }
+    let bare = NOUN_LIKE_VERBS
+        .iter()
+        .find(|(noun, _)| *noun == action)
+        .map(|(_, bare)| *bare);
     verbs
         .iter()
+        .copied()
+        .chain(bare)
         .flat_map(|verb| [format!("{verb} {object}"), format!("{verb} the {object}")])
         .collect()
+}
+
+/// Whether a derived verb phrase opens with a bare verb that is also a noun
+/// (`design posters`, `review code`): it names the skill only where a verb
+/// stands.
+pub(crate) fn opens_with_noun_like_verb(phrase: &str) -> bool {
+    let first = phrase.split(' ').next().unwrap_or("");
+    NOUN_LIKE_VERBS.iter().any(|(_, bare)| *bare == first)
 }
 
 #[cfg(test)]
@@ -254,7 +291,10 @@ mod tests {
     #[test]
     fn an_object_and_an_action_give_the_verb_phrase() {
         let forms = verb_object_forms("lesson planning");
+        assert!(forms.contains(&"planned lesson".to_owned()));
         assert!(forms.contains(&"plan lesson".to_owned()));
+        assert!(opens_with_noun_like_verb("plan lesson"));
+        assert!(!opens_with_noun_like_verb("planned lesson"));
         assert!(forms.contains(&"planning the lesson".to_owned()));
         assert!(verb_object_forms("data analysis").contains(&"analysed data".to_owned()));
         assert!(verb_object_forms("root cause analysis").contains(&"analyze root cause".to_owned()));
@@ -281,6 +321,8 @@ mod tests {
         assert!(verb_object_forms("machine learning").is_empty());
         assert!(!verb_object_forms("proposal writing").is_empty());
         assert!(verb_object_forms("management").is_empty());
+        // `design experience` is a verb phrase only where a verb stands.
+        assert!(opens_with_noun_like_verb("design experience"));
     }
 
     #[test]

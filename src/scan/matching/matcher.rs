@@ -16,7 +16,7 @@ use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, MatchKind, StartKind, dfa, nfa};
 
 use crate::scan::matching::first_words::{FirstWords, leading_letters};
-use crate::scan::matching::inflection::derived_wordings;
+use crate::scan::matching::inflection::{derived_wordings, opens_with_noun_like_verb};
 use crate::scan::rules::MistakeRule;
 use crate::scan::text::{char_at, char_before, fold_keep_case, is_word_char, whole_words_at};
 use crate::taxonomy::catalog::Term;
@@ -176,6 +176,9 @@ pub(crate) struct Pattern {
     plural: bool,
     /// `Python` also matches `Python3` and `HTML` `HTML5`.
     versioned: bool,
+    /// A derived phrase that opens with a verb that is also a noun (`design
+    /// posters`): it counts only where a verb stands.
+    pub verb_only: bool,
     /// A hyphen next to the term is a boundary (`React-based`), except for
     /// ambiguous or one-letter terms (`go-getter`, `C-suite`) and derived
     /// wordings (`manage time-sensitive work` is no Time Management).
@@ -230,7 +233,7 @@ impl KeywordMatcher {
             }
         };
         // `communicating` names Communication (the verbs of soft skills),
-        // `plan lessons` Lesson Planning and `graphic designer` Graphic
+        // `planned lessons` Lesson Planning and `graphic designer` Graphic
         // Design, where no curated term says otherwise.
         let derived: Vec<(Cow<'_, str>, &[Term], Origin)> = curated
             .iter()
@@ -540,6 +543,7 @@ impl Pattern {
             plural: !ambiguous && ends_in_letter && letters >= 3 && !key.ends_with('s'),
             versioned: !ambiguous && ends_in_letter && letters >= 2,
             hyphen_bounds: !ambiguous && letters >= 2 && origin == Origin::Curated,
+            verb_only: origin == Origin::Derived && opens_with_noun_like_verb(key),
         }
     }
 

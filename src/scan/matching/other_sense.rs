@@ -2,6 +2,9 @@
 //! the words around them say it is a place, a web address, an amount of
 //! money, an acronym spelled out as other words, a company or a colleague.
 //!
+//! A derived verb phrase that opens with a verb that is also a noun counts
+//! only where a verb stands (`to design posters`, not `design experience`).
+//!
 //! These rules hold for every term, ambiguous or not: `CTI (Computer
 //! Telephony Integration)` is no Threat Intelligence, `Php 50,000` no PHP,
 //! `Confluence Environmental Company` no Confluence and `our Product
@@ -30,10 +33,11 @@ pub(crate) fn in_own_sense<'m>(
         .collect();
     candidates
         .into_iter()
-        .filter(|(_, c)| {
+        .filter(|(pattern, c)| {
             let (written, before, after) = surroundings(norm, c);
             let redefined_here = redefined.contains(&c.pattern) && is_acronym(written);
             !(redefined_here
+                || (pattern.verb_only && !where_a_verb_stands(before))
                 || is_region_code(written, before, after)
                 || is_url_scheme(after)
                 || is_currency(after)
@@ -82,6 +86,29 @@ pub(crate) fn lone_acronym_certifications(
             acronym_only && !in_its_field
         })
         .collect()
+}
+
+/// Whether a verb stands at the end of `before`: after `to`, or opening a
+/// line, a bullet or a list item (`- Review code and consult`). Elsewhere
+/// `design experience` and `test cases` are nouns.
+fn where_a_verb_stands(before: &str) -> bool {
+    let line = before.rsplit('\n').next().unwrap_or("");
+    // A line, a bullet or an item of a list (`Skills: design experiments`,
+    // `Python, review code`) may open with a verb.
+    let opens_item = line.trim_end().chars().next_back().is_none_or(|c| {
+        matches!(
+            c,
+            '-' | '*' | '•' | '●' | '▪' | '◦' | '–' | '·' | ':' | ',' | ';' | '|' | '/'
+        )
+    });
+    // `to design`, `to effectively design`.
+    let mut words = line.trim_end().rsplit(' ');
+    let after_to = match (words.next(), words.next()) {
+        (Some(last), _) if last.eq_ignore_ascii_case("to") => true,
+        (Some(adverb), Some(to)) => adverb.ends_with("ly") && to.eq_ignore_ascii_case("to"),
+        _ => false,
+    };
+    opens_item || after_to
 }
 
 /// The original text of a candidate, and the whole text before and after it.
@@ -271,6 +298,18 @@ mod tests {
         assert!(is_company("HubSpot", " Academy | 2026"));
         assert!(!is_company("Confluence", " and Jira at Acme Inc"));
         assert!(!is_company("python", " Company"));
+    }
+
+    #[test]
+    fn a_verb_stands_after_to_or_opening_a_line() {
+        assert!(where_a_verb_stands("the ability to "));
+        assert!(where_a_verb_stands("projects to effectively "));
+        assert!(where_a_verb_stands("Duties\n- "));
+        assert!(where_a_verb_stands("Duties\n"));
+        assert!(where_a_verb_stands("Skills: "));
+        assert!(where_a_verb_stands("Python, "));
+        assert!(!where_a_verb_stands("push the "));
+        assert!(!where_a_verb_stands("five years of "));
     }
 
     #[test]
