@@ -414,8 +414,12 @@ fn skills(catalog: &Catalog, resume: &Resume, job: &Job, kind: SkillKind) -> Opt
 fn shared_wording(resume: &Resume, job: &Job, hard_asked: usize) -> Option<(f64, String)> {
     let wording = SharedWording::of(resume, job)?;
     let mut explanation = format!(
-        "Your resume uses {} of the {} distinct words of the job's requirements and duties.",
-        wording.shared, wording.job_words
+        "Your resume uses {} of the {} distinct words of the job's requirements and duties \
+         ({:.0}% by weight, where a resume of its length shares about {:.0}% by chance).",
+        wording.shared,
+        wording.job_words,
+        100.0 * wording.weighted_share,
+        100.0 * wording.chance()
     );
     if hard_asked < 5 {
         explanation.push_str(&format!(

@@ -31,7 +31,8 @@ pub(crate) struct SharedWording {
 /// What an unrelated resume shares by chance grows with its vocabulary: a
 /// long resume uses more of any job's words. Measured on the resumes of the
 /// cross pairs of `eval/` (third-party resumes against jobs of other
-/// fields): about `CHANCE + CHANCE_PER_WORD` × its distinct content words.
+/// fields): about `CHANCE`, plus `CHANCE_PER_WORD` for each distinct
+/// content word of the resume.
 const CHANCE: f64 = 0.02;
 const CHANCE_PER_WORD: f64 = 0.0004;
 /// How far above chance a fitting resume's share lies (about 0.07 on the
@@ -69,8 +70,12 @@ impl SharedWording {
     /// 0-100: 0 at what a resume of this length shares by chance, 100 at
     /// what a fitting one shares.
     pub(crate) fn score(&self) -> f64 {
-        let chance = CHANCE + CHANCE_PER_WORD * self.resume_words as f64;
-        ((self.weighted_share - chance) / FIT_ABOVE_CHANCE).clamp(0.0, 1.0) * 100.0
+        ((self.weighted_share - self.chance()) / FIT_ABOVE_CHANCE).clamp(0.0, 1.0) * 100.0
+    }
+
+    /// The weighted share an unrelated resume of this length reaches.
+    pub(crate) fn chance(&self) -> f64 {
+        CHANCE + CHANCE_PER_WORD * self.resume_words as f64
     }
 }
 
