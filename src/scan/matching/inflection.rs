@@ -53,16 +53,16 @@ fn derived_forms(key: &str) -> Vec<String> {
 }
 
 /// Action nouns that close a skill's name, with the verb forms that do the
-/// action (`Data Analysis`: `analyze data`). A verb that is also a noun
-/// has no bare form here (see [`NOUN_LIKE_VERBS`]): `design experience`
-/// and `test cases` are nouns, while `designed experiences` and `tested
-/// cases` are done.
+/// action (`Data Analysis`: `analyze data`). A bare verb that is also a
+/// noun starts a verb phrase only where a verb stands ([`NOUN_LIKE_VERBS`]):
+/// `design experience` and `test cases` are nouns, while `designed
+/// experiences` and `tested cases` are done.
 const ACTIONS: &[(&str, &[&str])] = &[
     ("management", &["manage", "manages", "managing", "managed"]),
     ("development", &["develop", "develops", "developing", "developed"]),
-    ("planning", &["plans", "planning", "planned"]),
-    ("design", &["designs", "designing", "designed"]),
-    ("testing", &["tests", "testing", "tested"]),
+    ("planning", &["plan", "plans", "planning", "planned"]),
+    ("design", &["design", "designs", "designing", "designed"]),
+    ("testing", &["test", "tests", "testing", "tested"]),
     ("writing", &["write", "writes", "writing", "wrote", "written"]),
     (
         "analysis",
@@ -76,10 +76,10 @@ const ACTIONS: &[(&str, &[&str])] = &[
             "analysed",
         ],
     ),
-    ("estimation", &["estimates", "estimating", "estimated"]),
-    ("estimating", &["estimates", "estimated"]),
+    ("estimation", &["estimate", "estimates", "estimating", "estimated"]),
+    ("estimating", &["estimate", "estimates", "estimated"]),
     ("reading", &["read", "reads", "reading"]),
-    ("review", &["reviews", "reviewing", "reviewed"]),
+    ("review", &["review", "reviews", "reviewing", "reviewed"]),
     (
         "administration",
         &["administer", "administers", "administering", "administered"],
@@ -92,12 +92,12 @@ const ACTIONS: &[(&str, &[&str])] = &[
     ("preparation", &["prepare", "prepares", "preparing", "prepared"]),
     ("installation", &["install", "installs", "installing", "installed"]),
     ("handling", &["handle", "handles", "handled"]),
-    ("tracking", &["tracks", "tracked"]),
-    ("monitoring", &["monitors", "monitored"]),
+    ("tracking", &["track", "tracks", "tracked"]),
+    ("monitoring", &["monitor", "monitors", "monitored"]),
     ("collection", &["collect", "collects", "collecting", "collected"]),
-    ("processing", &["processes", "processed"]),
-    ("scheduling", &["schedules", "scheduled"]),
-    ("building", &["builds", "built"]),
+    ("processing", &["process", "processes", "processed"]),
+    ("scheduling", &["schedule", "schedules", "scheduled"]),
+    ("building", &["build", "builds", "built"]),
     ("optimization", &["optimize", "optimizes", "optimizing", "optimized"]),
     ("negotiation", &["negotiate", "negotiates", "negotiating", "negotiated"]),
     ("generation", &["generate", "generates", "generating", "generated"]),
@@ -112,9 +112,9 @@ const ACTIONS: &[(&str, &[&str])] = &[
     ("resolution", &["resolve", "resolves", "resolving", "resolved"]),
     ("solving", &["solve", "solves", "solved"]),
     ("making", &["make", "makes", "made"]),
-    ("forecasting", &["forecasts", "forecasted"]),
-    ("auditing", &["audits", "audited"]),
-    ("editing", &["edits", "edited"]),
+    ("forecasting", &["forecast", "forecasts", "forecasted"]),
+    ("auditing", &["audit", "audits", "audited"]),
+    ("editing", &["edit", "edits", "edited"]),
     ("prevention", &["prevent", "prevents", "preventing", "prevented"]),
     (
         "reconciliation",
@@ -168,24 +168,12 @@ fn practitioner_form(key: &str) -> Option<String> {
     Some(format!("{object} {person}"))
 }
 
-/// The bare verb of an action whose bare verb is also a noun: it counts
+/// Bare verbs that are also nouns: a phrase that opens with one counts
 /// only where a verb stands (`to design posters`, a bullet that opens with
 /// `Review code`); see [`opens_with_noun_like_verb`].
-const NOUN_LIKE_VERBS: &[(&str, &str)] = &[
-    ("planning", "plan"),
-    ("design", "design"),
-    ("testing", "test"),
-    ("estimation", "estimate"),
-    ("estimating", "estimate"),
-    ("review", "review"),
-    ("tracking", "track"),
-    ("monitoring", "monitor"),
-    ("processing", "process"),
-    ("scheduling", "schedule"),
-    ("building", "build"),
-    ("forecasting", "forecast"),
-    ("auditing", "audit"),
-    ("editing", "edit"),
+const NOUN_LIKE_VERBS: &[&str] = &[
+    "plan", "design", "test", "estimate", "review", "track", "monitor", "process", "schedule", "build", "forecast",
+    "audit", "edit",
 ];
 
 /// Endings of adjectives: `Financial Planning` is no `plan financial`.
@@ -241,14 +229,8 @@ fn verb_object_forms(key: &str) -> Vec<String> {
     if words.len() > 3 || !words.iter().all(plain_noun) {
         return Vec::new();
     }
-    let bare = NOUN_LIKE_VERBS
-        .iter()
-        .find(|(noun, _)| *noun == action)
-        .map(|(_, bare)| *bare);
     verbs
         .iter()
-        .copied()
-        .chain(bare)
         .flat_map(|verb| [format!("{verb} {object}"), format!("{verb} the {object}")])
         .collect()
 }
@@ -258,7 +240,7 @@ fn verb_object_forms(key: &str) -> Vec<String> {
 /// stands.
 pub(crate) fn opens_with_noun_like_verb(phrase: &str) -> bool {
     let first = phrase.split(' ').next().unwrap_or("");
-    NOUN_LIKE_VERBS.iter().any(|(_, bare)| *bare == first)
+    NOUN_LIKE_VERBS.contains(&first)
 }
 
 #[cfg(test)]
