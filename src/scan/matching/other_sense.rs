@@ -23,18 +23,17 @@ pub(crate) fn in_own_sense<'m>(
     norm: &NormText,
     candidates: Vec<(&'m Pattern, &'m Candidate)>,
 ) -> Vec<(&'m Pattern, &'m Candidate)> {
+    let around: Vec<(&str, &str, &str)> = candidates.iter().map(|(_, c)| surroundings(norm, c)).collect();
     let redefined: Vec<u32> = candidates
         .iter()
-        .filter(|(pattern, c)| {
-            let (written, _, after) = surroundings(norm, c);
-            spelled_out_as_another(catalog, pattern, written, after)
-        })
-        .map(|(_, c)| c.pattern)
+        .zip(&around)
+        .filter(|((pattern, _), (written, _, after))| spelled_out_as_another(catalog, pattern, written, after))
+        .map(|((_, c), _)| c.pattern)
         .collect();
     candidates
         .into_iter()
-        .filter(|(pattern, c)| {
-            let (written, before, after) = surroundings(norm, c);
+        .zip(around)
+        .filter(|((pattern, c), (written, before, after))| {
             let redefined_here = redefined.contains(&c.pattern) && is_acronym(written);
             !(redefined_here
                 || (pattern.verb_only && !where_a_verb_stands(before))
@@ -44,6 +43,7 @@ pub(crate) fn in_own_sense<'m>(
                 || is_company(written, after)
                 || is_colleague(written, before, after))
         })
+        .map(|(candidate, _)| candidate)
         .collect()
 }
 
