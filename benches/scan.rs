@@ -6,7 +6,7 @@
 
 use std::hint::black_box;
 
-use atscan::scan::{self, AutomatonKind, KeywordMatcher, ScanRequest};
+use atscan::scan::{self, KeywordMatcher, ScanRequest};
 use atscan::taxonomy::Catalog;
 use atscan::taxonomy::files::default_taxonomy;
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -27,47 +27,43 @@ fn scan_benches(c: &mut Criterion) {
         eprintln!("the default taxonomy does not index; nothing to measure");
         return;
     };
-    for kind in [AutomatonKind::ContiguousNfa, AutomatonKind::Dfa] {
-        let Ok(matcher) = KeywordMatcher::build_with(&catalog, kind) else {
-            eprintln!("the {kind:?} automaton does not compile");
-            continue;
-        };
-        eprintln!(
-            "{kind:?}: {} terms, {:.1} MB of automata",
-            matcher.pattern_count(),
-            matcher.memory_usage() as f64 / 1e6
-        );
-        let request = ScanRequest {
-            resume: RESUME,
-            job: Some(JOB),
-            role: None,
-        };
-        let mut group = c.benchmark_group(format!("{kind:?}"));
-        group.bench_function("scan (score, matched, missing, stats)", |b| {
-            b.iter(|| scan::scan(&catalog, &matcher, black_box(&request)))
-        });
-        group.bench_function("scan + keywords, sections, mistakes, suggestions", |b| {
-            b.iter(|| {
-                let report = scan::scan(&catalog, &matcher, black_box(&request)).ok()?;
-                black_box(report.resume_keywords());
-                black_box(report.job_keywords());
-                black_box(report.sections());
-                black_box(report.mistakes(&catalog, &matcher));
-                Some(report.suggestions(&catalog, &matcher).len())
-            })
-        });
-        group.bench_function("extract_keywords (5 KB resume)", |b| {
-            b.iter(|| scan::extract_keywords(&catalog, &matcher, black_box(RESUME)))
-        });
-        group.finish();
-    }
+    let Ok(matcher) = KeywordMatcher::build(&catalog) else {
+        eprintln!("the keyword matcher does not compile");
+        return;
+    };
+    eprintln!(
+        "{} terms, {:.1} MB of trie and automata",
+        matcher.pattern_count(),
+        matcher.memory_usage() as f64 / 1e6
+    );
+    let request = ScanRequest {
+        resume: RESUME,
+        job: Some(JOB),
+        role: None,
+    };
+    let mut group = c.benchmark_group("scan");
+    group.bench_function("scan (score, matched, missing, stats)", |b| {
+        b.iter(|| scan::scan(&catalog, &matcher, black_box(&request)))
+    });
+    group.bench_function("scan + keywords, sections, mistakes, suggestions", |b| {
+        b.iter(|| {
+            let report = scan::scan(&catalog, &matcher, black_box(&request)).ok()?;
+            black_box(report.resume_keywords());
+            black_box(report.job_keywords());
+            black_box(report.sections());
+            black_box(report.mistakes(&catalog, &matcher));
+            Some(report.suggestions(&catalog, &matcher).len())
+        })
+    });
+    group.bench_function("extract_keywords (5 KB resume)", |b| {
+        b.iter(|| scan::extract_keywords(&catalog, &matcher, black_box(RESUME)))
+    });
+    group.finish();
     let mut build = c.benchmark_group("build");
     build.sample_size(10);
-    for kind in [AutomatonKind::ContiguousNfa, AutomatonKind::Dfa] {
-        build.bench_function(format!("KeywordMatcher::build_with {kind:?}"), |b| {
-            b.iter(|| KeywordMatcher::build_with(black_box(&catalog), kind).map(|m| m.pattern_count()))
-        });
-    }
+    build.bench_function("KeywordMatcher::build", |b| {
+        b.iter(|| KeywordMatcher::build(black_box(&catalog)).map(|m| m.pattern_count()))
+    });
     build.finish();
 }
 

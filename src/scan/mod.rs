@@ -27,10 +27,10 @@ mod testkit;
 mod text;
 
 pub use judging::{
-    DetectedMistake, KeywordMatch, MissingKeyword, ResumeStats, ScoreBreakdown, ScoreCap, ScoreComponent, ScoreKey,
-    Suggestion, SuggestionKind,
+    DetectedMistake, KeywordMatch, MissingKeyword, ResumeStats, ScoreBasis, ScoreBreakdown, ScoreCap, ScoreComponent,
+    ScoreKey, Suggestion, SuggestionKind,
 };
-pub use matching::{AutomatonKind, KeywordHit, KeywordMatcher, MatcherError, derived_wordings, extract_keywords};
+pub use matching::{KeywordHit, KeywordMatcher, MatcherError, derived_wordings, extract_keywords};
 pub use reading::requirements::{RequirementLine, requirement_lines};
 pub use report::{MAX_TEXT_BYTES, ResumeSection, ScanError, ScanReport, ScanRequest, scan};
 pub use text::TextSpan;

@@ -6,9 +6,20 @@ use unicode_normalization::UnicodeNormalization;
 /// quotes and dashes folded to ASCII, whitespace collapsed and trimmed.
 /// `normalize_term("  Node.JS ")` is `"node.js"`.
 pub fn normalize_term(term: &str) -> String {
-    let mut out = String::with_capacity(term.len());
+    // NFKC leaves ASCII as it is, and most terms are ASCII: skip the
+    // decomposition tables for them.
+    if term.is_ascii() {
+        collapse(term.len(), term.chars().map(|c| c.to_ascii_lowercase()))
+    } else {
+        collapse(term.len(), term.nfkc().flat_map(char::to_lowercase))
+    }
+}
+
+/// Folds punctuation, collapses whitespace runs to one space and trims.
+fn collapse(capacity: usize, chars: impl Iterator<Item = char>) -> String {
+    let mut out = String::with_capacity(capacity);
     let mut pending_space = false;
-    for c in term.nfkc().flat_map(char::to_lowercase) {
+    for c in chars {
         let c = fold_punctuation(c);
         if c.is_whitespace() {
             pending_space = !out.is_empty();

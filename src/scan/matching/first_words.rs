@@ -1,17 +1,17 @@
-//! The first words of the terms, for starting the automaton at a word.
+//! The first words of the terms, for starting the trie walk at a word.
 //!
 //! Most words of a document begin no term; the rest begin a term at a known
-//! automaton state. A table keyed by the word answers both in one lookup, so
-//! the scan walks the automaton only past the first word, and only where a
+//! trie state. A table keyed by the word answers both in one lookup, so
+//! the scan walks the trie only past the first word, and only where a
 //! longer term may go on with the bytes that follow it in the text.
 
-use aho_corasick::automaton::StateID;
+use crate::scan::matching::trie::State;
 
 /// What the table knows about a first word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct FirstWord {
-    /// The automaton state after the word.
-    pub state: StateID,
+    /// The trie state after the word.
+    pub state: State,
     /// The term that is exactly this word.
     pub whole: Option<u32>,
     /// The bytes (as `byte % 64`) that follow the word in a longer term
@@ -23,9 +23,9 @@ pub(crate) struct FirstWord {
 }
 
 impl FirstWord {
-    /// A word after which the automaton is at `state`, before the terms it
+    /// A word after which the trie is at `state`, before the terms it
     /// begins are noted.
-    fn at(state: StateID) -> Self {
+    fn at(state: State) -> Self {
         Self {
             state,
             whole: None,
@@ -70,8 +70,8 @@ struct Slot {
 
 impl FirstWords {
     /// The table of `keys` (pattern id = index), with `state_after` giving
-    /// the automaton state after a word.
-    pub(crate) fn new(keys: &[&str], state_after: impl Fn(&[u8]) -> Option<StateID>) -> Self {
+    /// the trie state after a word.
+    pub(crate) fn new(keys: &[&str], state_after: impl Fn(&[u8]) -> Option<State>) -> Self {
         // (first word, what follows it in the term, pattern id)
         let mut firsts: Vec<(&[u8], &[u8], u32)> = keys
             .iter()
@@ -84,13 +84,14 @@ impl FirstWords {
             // have no first word here; their tokens walk from the start.
             .filter(|(word, _, _)| !word.is_empty())
             .collect();
-        firsts.sort_unstable();
+        // Only grouping matters: each word's terms side by side.
+        firsts.sort_unstable_by_key(|&(word, _, _)| word);
         let capacity = (firsts.len() * 2).next_power_of_two().max(16);
         let free = Slot {
             head: 0,
             len: 0,
             tail: 0,
-            entry: FirstWord::at(StateID::ZERO),
+            entry: FirstWord::at(State(u32::MAX)),
         };
         let mut table = Self {
             slots: vec![free; capacity],
@@ -214,7 +215,7 @@ mod tests {
 
     fn table(keys: &[&str]) -> FirstWords {
         // A stand-in state per word: its length.
-        FirstWords::new(keys, |word| Some(StateID::new(word.len()).unwrap_or(StateID::ZERO)))
+        FirstWords::new(keys, |word| Some(State(word.len() as u32)))
     }
 
     #[test]

@@ -1,4 +1,4 @@
-//! One automaton over every normalized name and alias of the knowledge base,
+//! One trie over every normalized name and alias of the knowledge base,
 //! and the token boundaries a match must respect.
 //!
 //! A match counts only where it starts and ends at a token boundary that
@@ -12,11 +12,11 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 
-use aho_corasick::automaton::{Automaton, StateID};
-use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, MatchKind, StartKind, dfa, nfa};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use crate::scan::matching::first_words::{FirstWords, leading_letters};
 use crate::scan::matching::inflection::{derived_wordings, opens_with_noun_like_verb};
+use crate::scan::matching::trie::{State, Trie};
 use crate::scan::rules::MistakeRule;
 use crate::scan::text::{char_at, char_before, fold_keep_case, is_word_char, whole_words_at};
 use crate::taxonomy::catalog::Term;
@@ -26,7 +26,7 @@ use crate::taxonomy::{Catalog, MistakeIdx, RoleIdx, SkillKind, normalize_term};
 /// snapshot (a few milliseconds over the full knowledge base), never per request.
 #[derive(Debug)]
 pub struct KeywordMatcher {
-    automaton: TermAutomaton,
+    terms: Trie,
     first_words: FirstWords,
     /// ASCII punctuation that some term begins with.
     opening_punctuation: [bool; 128],
@@ -40,95 +40,6 @@ pub struct KeywordMatcher {
     phrases: AhoCorasick,
     phrase_mistakes: Vec<Vec<MistakeIdx>>,
     fingerprint: Fingerprint,
-}
-
-/// The automaton that holds the terms: fast and big, or nearly as fast and small.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum AutomatonKind {
-    Dfa,
-    ContiguousNfa,
-}
-
-/// The term automaton, walked anchored at each token start.
-#[derive(Debug)]
-enum TermAutomaton {
-    Dfa(dfa::DFA),
-    Nfa(nfa::contiguous::NFA),
-}
-
-impl TermAutomaton {
-    /// The longest term that starts at `start`, walking from `state` (the
-    /// state after `start..at`, or the start state): its pattern and end.
-    fn longest_from(&self, state: Option<StateID>, haystack: &[u8], start: usize, at: usize) -> Option<(u32, usize)> {
-        match self {
-            Self::Dfa(dfa) => longest_from(dfa, state, haystack, start, at),
-            Self::Nfa(nfa) => longest_from(nfa, state, haystack, start, at),
-        }
-    }
-
-    /// The state after walking `word` from the start, unless it dies.
-    fn state_after(&self, word: &[u8]) -> Option<StateID> {
-        match self {
-            Self::Dfa(dfa) => state_after(dfa, word),
-            Self::Nfa(nfa) => state_after(nfa, word),
-        }
-    }
-
-    fn memory_usage(&self) -> usize {
-        match self {
-            Self::Dfa(dfa) => dfa.memory_usage(),
-            Self::Nfa(nfa) => nfa.memory_usage(),
-        }
-    }
-}
-
-fn state_after<A: Automaton>(automaton: &A, word: &[u8]) -> Option<StateID> {
-    let mut state = automaton.start_state(Anchored::Yes).ok()?;
-    for &byte in word {
-        state = automaton.next_state(Anchored::Yes, state, byte);
-        if automaton.is_dead(state) {
-            return None;
-        }
-    }
-    Some(state)
-}
-
-/// An anchored leftmost-longest walk, without the per-call set-up of
-/// `AhoCorasick::find` (it runs once per token of every document).
-fn longest_from<A: Automaton>(
-    automaton: &A,
-    state: Option<StateID>,
-    haystack: &[u8],
-    start: usize,
-    at: usize,
-) -> Option<(u32, usize)> {
-    // Match states also carry matches that began later (reached through
-    // failure transitions); only those starting at `start` count.
-    let starting_here = |state: StateID, end: usize| {
-        let pattern = automaton.match_pattern(state, 0);
-        (end.checked_sub(automaton.pattern_len(pattern)) == Some(start)).then_some((pattern.as_u32(), end))
-    };
-    let mut state = match state {
-        Some(state) => state,
-        None => automaton.start_state(Anchored::Yes).ok()?,
-    };
-    let mut found = None;
-    if at > start && automaton.is_match(state) {
-        found = starting_here(state, at);
-    }
-    for (i, &byte) in haystack.get(at..)?.iter().enumerate() {
-        state = automaton.next_state(Anchored::Yes, state, byte);
-        if !automaton.is_special(state) {
-            continue;
-        }
-        if automaton.is_dead(state) {
-            break;
-        }
-        if automaton.is_match(state) {
-            found = starting_here(state, at + i + 1).or(found);
-        }
-    }
-    found
 }
 
 /// What identifies the catalog a matcher (or a report) was built from.
@@ -203,16 +114,9 @@ pub(crate) struct TitleMatch {
 }
 
 impl KeywordMatcher {
-    /// Compiles every name and alias of the catalog into one leftmost-longest
-    /// automaton, a contiguous NFA: walked anchored at token starts it scans
-    /// as fast as a DFA here, in 3 MB instead of 45 MB for the full alias set
-    /// (see benches/scan.rs).
+    /// Compiles every name and alias of the catalog, and the wordings derived
+    /// from them, into one trie walked anchored at token starts.
     pub fn build(catalog: &Catalog) -> Result<Self, MatcherError> {
-        Self::build_with(catalog, AutomatonKind::ContiguousNfa)
-    }
-
-    /// As [`KeywordMatcher::build`], with a chosen automaton kind (for benchmarks).
-    pub fn build_with(catalog: &Catalog, kind: AutomatonKind) -> Result<Self, MatcherError> {
         let curated: Vec<(Cow<'_, str>, &[Term], Origin)> = catalog
             .terms()
             .filter(|(key, _)| !key.is_empty())
@@ -255,22 +159,7 @@ impl KeywordMatcher {
             .iter()
             .map(|(key, owners, origin)| Pattern::new(catalog, key, owners, *origin))
             .collect();
-        let keys = patterns.iter().map(|p| p.key.as_str());
-        let automaton = match kind {
-            AutomatonKind::Dfa => TermAutomaton::Dfa(
-                dfa::DFA::builder()
-                    .match_kind(MatchKind::LeftmostLongest)
-                    .start_kind(StartKind::Anchored)
-                    .prefilter(false)
-                    .build(keys)?,
-            ),
-            AutomatonKind::ContiguousNfa => TermAutomaton::Nfa(
-                nfa::contiguous::NFA::builder()
-                    .match_kind(MatchKind::LeftmostLongest)
-                    .prefilter(false)
-                    .build(keys)?,
-            ),
-        };
+        let terms_trie = Trie::new(patterns.iter().map(|p| p.key.as_str()));
         let by_key = patterns
             .iter()
             .enumerate()
@@ -279,8 +168,11 @@ impl KeywordMatcher {
 
         let mut titles: Vec<(&str, RoleIdx)> = catalog.job_titles().filter(|(key, _)| !key.is_empty()).collect();
         titles.sort_unstable();
+        // A contiguous NFA, like the phrases': the CLI builds the matcher on
+        // every start, and a DFA takes several times longer to build.
         let title_automaton = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(titles.iter().map(|(key, _)| key))?;
         let mut phrase_keys: Vec<(String, Vec<MistakeIdx>)> = Vec::new();
         for (i, entry) in catalog.mistakes.iter().enumerate() {
@@ -298,13 +190,14 @@ impl KeywordMatcher {
                 }
             }
         }
-        // Standard semantics: rules overlap (`responsible for`, `was responsible for`).
+        // Standard semantics: rules overlap (`responsible for`, `was
+        // responsible for`). A contiguous NFA builds in a fraction of a DFA's time.
         let phrases = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
-            .kind(Some(AhoCorasickKind::DFA))
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(phrase_keys.iter().map(|(k, _)| k))?;
         let keys: Vec<&str> = patterns.iter().map(|p| p.key.as_str()).collect();
-        let first_words = FirstWords::new(&keys, |word| automaton.state_after(word));
+        let first_words = FirstWords::new(&keys, |word| terms_trie.state_after(word));
         let mut opening_punctuation = [false; 128];
         for key in &keys {
             if let Some(&first) = key.as_bytes().first()
@@ -314,7 +207,7 @@ impl KeywordMatcher {
             }
         }
         Ok(Self {
-            automaton,
+            terms: terms_trie,
             first_words,
             opening_punctuation,
             patterns,
@@ -327,14 +220,14 @@ impl KeywordMatcher {
         })
     }
 
-    /// How many distinct normalized terms the automaton holds.
+    /// How many distinct normalized terms the trie holds.
     pub fn pattern_count(&self) -> usize {
         self.patterns.len()
     }
 
     /// Heap memory of the automata, in bytes.
     pub fn memory_usage(&self) -> usize {
-        self.automaton.memory_usage() + self.titles.memory_usage() + self.phrases.memory_usage()
+        self.terms.memory_usage() + self.titles.memory_usage() + self.phrases.memory_usage()
     }
 
     /// Whether this matcher was built from `catalog`.
@@ -346,7 +239,7 @@ impl KeywordMatcher {
         self.patterns.get(id as usize)
     }
 
-    /// The pattern of a normalized term, if the automaton holds it.
+    /// The pattern of a normalized term, if the trie holds it.
     pub(crate) fn pattern_id(&self, key: &str) -> Option<u32> {
         self.by_key.get(key).copied()
     }
@@ -354,7 +247,7 @@ impl KeywordMatcher {
     /// Every term at token boundaries in normalized `text`, left to right,
     /// without overlaps; the longest term wins where several start together.
     ///
-    /// Terms can only begin where a token begins, so the automaton runs
+    /// Terms can only begin where a token begins, so the trie is walked
     /// anchored at those positions only: an unanchored search would stop at
     /// every `c` or `r` inside ordinary words, only for the match to be
     /// thrown away.
@@ -417,8 +310,8 @@ impl KeywordMatcher {
     /// `letters` is how many ASCII letters open the token.
     fn candidate_at(&self, text: &str, pos: usize, letters: usize) -> Option<Candidate> {
         let bytes = text.as_bytes();
-        let try_walk = |state: Option<StateID>, at: usize| {
-            let (id, end) = self.automaton.longest_from(state, bytes, pos, at)?;
+        let try_walk = |state: Option<State>, at: usize| {
+            let (id, end) = self.terms.longest_from(state, bytes, pos, at)?;
             self.accept(text, id, pos, end).or_else(|| self.shorter(text, pos, end))
         };
         let after_word = |letters: usize| {
