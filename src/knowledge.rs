@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use arc_swap::ArcSwap;
 use sea_orm::DatabaseConnection;
@@ -20,10 +20,11 @@ use crate::taxonomy::{Catalog, Taxonomy};
 #[derive(Debug)]
 pub struct Snapshot {
     pub catalog: Catalog,
-    /// The keyword automaton over every alias of `catalog`.
+    /// The keyword matcher over every alias of `catalog`.
     pub matcher: KeywordMatcher,
-    /// The search index of `catalog`.
-    pub search: SearchIndex,
+    /// The search index of `catalog`: built with the snapshot on disk, and
+    /// on the first search in memory (a CLI scan never searches).
+    search: OnceLock<Result<SearchIndex, String>>,
     /// Row versions of skills, roles and mistakes, for optimistic concurrency.
     row_versions: HashMap<(Entity, String), i32>,
 }
@@ -38,6 +39,8 @@ pub enum KnowledgeError {
     Matcher(#[from] MatcherError),
     #[error(transparent)]
     Search(#[from] SearchError),
+    #[error(transparent)]
+    Format(#[from] crate::taxonomy::files::FormatError),
     #[error("snapshot build was interrupted: {0}")]
     Join(#[from] tokio::task::JoinError),
 }
@@ -54,10 +57,10 @@ impl Snapshot {
         let catalog = Catalog::build(taxonomy, version)?;
         let matcher = KeywordMatcher::build(&catalog)?;
         crate::scan::warm_up();
-        let search = match index {
-            IndexLocation::InMemory => SearchIndex::in_memory(&catalog)?,
-            IndexLocation::Dir(dir) => SearchIndex::open_or_build(dir, &catalog)?,
-        };
+        let search = OnceLock::new();
+        if let IndexLocation::Dir(dir) = index {
+            let _ = search.set(Ok(SearchIndex::open_or_build(dir, &catalog)?));
+        }
         Ok(Self {
             catalog,
             matcher,
@@ -66,16 +69,28 @@ impl Snapshot {
         })
     }
 
+    /// The search index of this snapshot's catalog.
+    pub fn search(&self) -> Result<&SearchIndex, SearchError> {
+        self.search
+            .get_or_init(|| SearchIndex::in_memory(&self.catalog).map_err(|error| error.to_string()))
+            .as_ref()
+            .map_err(|message| SearchError::Unavailable(message.clone()))
+    }
+
     /// The row version of an entry (0 when unknown, e.g. outside a database).
     pub fn row_version(&self, entity: Entity, slug: &str) -> i32 {
         self.row_versions.get(&(entity, slug.to_owned())).copied().unwrap_or(0)
     }
 }
 
+/// The taxonomy version of the embedded knowledge base: the version a
+/// database has once seeded with it.
+pub const EMBEDDED_VERSION: i64 = 1;
+
 /// Where the search index of each snapshot lives.
 #[derive(Debug, Clone)]
 pub enum IndexLocation {
-    /// In memory, rebuilt with every snapshot (tests, the CLI).
+    /// In memory, built on the first search of each snapshot (tests, the CLI).
     InMemory,
     /// On disk under this folder, reused across restarts while current.
     Dir(PathBuf),
@@ -112,6 +127,27 @@ impl Knowledge {
             index,
             rebuild: tokio::sync::Mutex::new(()),
             changes: tokio::sync::broadcast::channel(64).0,
+        })
+    }
+
+    /// The default knowledge base compiled into the binary, with no
+    /// database behind it: what a CLI scan reads, ready in milliseconds
+    /// where migrating and seeding a database would take most of a second.
+    /// It never changes; what needs a database (accounts, curation) fails
+    /// with a database error.
+    pub async fn embedded() -> Result<Self, KnowledgeError> {
+        let index = IndexLocation::InMemory;
+        let snapshot = tokio::task::spawn_blocking(move || {
+            let taxonomy = crate::taxonomy::files::default_taxonomy()?;
+            Snapshot::build(taxonomy, EMBEDDED_VERSION, HashMap::new(), &index)
+        })
+        .await??;
+        Ok(Self {
+            current: ArcSwap::from_pointee(snapshot),
+            db: DatabaseConnection::default(),
+            index: IndexLocation::InMemory,
+            rebuild: tokio::sync::Mutex::new(()),
+            changes: tokio::sync::broadcast::channel(1).0,
         })
     }
 

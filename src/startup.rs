@@ -114,9 +114,9 @@ impl Application {
 }
 
 /// The API in process, without a server: the schema over a database's
-/// knowledge base (an in-memory copy of the embedded default unless given a
-/// database), answering an anonymous local caller without rate limits. The
-/// CLI scans through it, so it cannot disagree with the server.
+/// knowledge base (the embedded default, with no database, unless given
+/// one), answering an anonymous local caller without rate limits. The CLI
+/// scans through it, so it cannot disagree with the server.
 pub struct LocalApi {
     api: Api,
     knowledge: Arc<Knowledge>,
@@ -124,7 +124,14 @@ pub struct LocalApi {
 
 impl LocalApi {
     pub async fn open(database_url: Option<&str>) -> anyhow::Result<Self> {
-        let knowledge = open_knowledge(database_url.unwrap_or("sqlite::memory:"), IndexLocation::InMemory).await?;
+        let knowledge = match database_url {
+            Some(url) => open_knowledge(url, IndexLocation::InMemory).await?,
+            None => Arc::new(
+                Knowledge::embedded()
+                    .await
+                    .context("loading the embedded knowledge base")?,
+            ),
+        };
         let services = Arc::new(Services {
             knowledge: Arc::clone(&knowledge),
             authenticator: Authenticator::new(TokenKeys::ephemeral(), knowledge.db().clone()),
@@ -136,7 +143,9 @@ impl LocalApi {
             public: PublicAccess { read: true, scan: true },
             max_text_bytes: usize::MAX,
             isolation: Isolation::default(),
-            extractions: tokio::sync::Semaphore::new(1),
+            // A batch of files reads several at a time: a child per core,
+            // and as many waiting on their pipes.
+            extractions: tokio::sync::Semaphore::new(std::thread::available_parallelism().map_or(2, |n| n.get()) * 2),
         });
         Ok(Self {
             api: build_api(&GraphqlLimits::default(), Some(services)),

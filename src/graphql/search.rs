@@ -87,7 +87,10 @@ fn run(
     require(ctx, Permission::Read)?;
     let snap = snapshot(ctx)?;
     let kinds: Vec<Kind> = kinds.unwrap_or_default().into_iter().map(Into::into).collect();
-    let hits = search(&snap.search, &kinds).map_err(ApiError::from)?;
+    let hits = snap
+        .search()
+        .and_then(|index| search(index, &kinds))
+        .map_err(ApiError::from)?;
     Ok(hits.into_iter().map(|h| hit(&snap, h)).collect())
 }
 

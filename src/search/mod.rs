@@ -126,4 +126,8 @@ pub enum SearchError {
     /// The index on disk was not built from this catalog; it is rebuilt.
     #[error("search index is stale: {0}")]
     Stale(String),
+    /// The in-memory index of a snapshot could not be built (the first
+    /// attempt's error, kept for every later search).
+    #[error("search index is unavailable: {0}")]
+    Unavailable(String),
 }

@@ -4,13 +4,14 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use include_dir::{Dir, include_dir};
 use serde::{Deserialize, Serialize};
 
 use super::model::{Category, Importance, Mistake, Role, RoleSkill, Skill, Taxonomy};
 use super::validate::{Entity, validate};
 
-static DEFAULT_TAXONOMY: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/data/taxonomy");
+/// The default knowledge base, compiled from `data/taxonomy/` by build.rs:
+/// `[[path, bundle], ...]`, each TOML file as a bundle in JSON.
+static DEFAULT_TAXONOMY: &str = include_str!(concat!(env!("OUT_DIR"), "/taxonomy.json"));
 
 #[derive(Debug, thiserror::Error)]
 pub enum FormatError {
@@ -152,6 +153,21 @@ impl From<&Role> for RoleDoc {
     }
 }
 
+impl BundleDoc {
+    /// A file's document: one role (a file with a top-level `slug`) or a
+    /// bundle of entries.
+    fn read<'de, D: serde::Deserializer<'de>>(is_role: bool, document: D) -> Result<Self, D::Error> {
+        Ok(if is_role {
+            Self {
+                role: vec![RoleDoc::deserialize(document)?],
+                ..Self::default()
+            }
+        } else {
+            Self::deserialize(document)?
+        })
+    }
+}
+
 impl TaxonomyFiles {
     fn add(&mut self, path: &str, text: &str) -> Result<(), FormatError> {
         if path.ends_with(".json") {
@@ -167,15 +183,12 @@ impl TaxonomyFiles {
             message: e.to_string().trim_end().to_owned(),
         };
         let table: toml::Table = toml::from_str(text).map_err(parse_error)?;
-        let bundle = if table.contains_key("slug") {
-            let role: RoleDoc = table.try_into().map_err(parse_error)?;
-            BundleDoc {
-                role: vec![role],
-                ..BundleDoc::default()
-            }
-        } else {
-            table.try_into().map_err(parse_error)?
-        };
+        let bundle = BundleDoc::read(table.contains_key("slug"), table).map_err(parse_error)?;
+        self.add_bundle(path, bundle);
+        Ok(())
+    }
+
+    fn add_bundle(&mut self, path: &str, bundle: BundleDoc) {
         self.extend(
             path,
             Taxonomy {
@@ -185,7 +198,6 @@ impl TaxonomyFiles {
                 mistakes: bundle.mistake.into_iter().map(|doc| doc.0).collect(),
             },
         );
-        Ok(())
     }
 
     fn extend(&mut self, path: &str, more: Taxonomy) {
@@ -210,10 +222,18 @@ impl TaxonomyFiles {
     pub fn merged_into(self, mut base: Taxonomy) -> Result<Taxonomy, FormatError> {
         let Self { taxonomy, origin } = self;
         fn merge<T>(base: &mut Vec<T>, more: Vec<T>, slug: impl Fn(&T) -> &str) {
+            let mut at: HashMap<String, usize> = base
+                .iter()
+                .enumerate()
+                .map(|(i, entry)| (slug(entry).to_owned(), i))
+                .collect();
             for entry in more {
-                match base.iter_mut().find(|old| slug(old) == slug(&entry)) {
-                    Some(old) => *old = entry,
-                    None => base.push(entry),
+                match at.get(slug(&entry)) {
+                    Some(&i) => base[i] = entry,
+                    None => {
+                        at.insert(slug(&entry).to_owned(), base.len());
+                        base.push(entry);
+                    }
                 }
             }
         }
@@ -244,28 +264,15 @@ impl TaxonomyFiles {
 
 /// The knowledge base compiled into the binary from `data/taxonomy/`.
 pub fn default_taxonomy() -> Result<Taxonomy, FormatError> {
-    let mut files = Vec::new();
-    collect_embedded(&DEFAULT_TAXONOMY, &mut files);
-    files.sort_by(|a, b| a.0.cmp(&b.0));
+    let files: Vec<(String, BundleDoc)> = serde_json::from_str(DEFAULT_TAXONOMY).map_err(|e| FormatError::Parse {
+        path: "data/taxonomy".to_owned(),
+        message: e.to_string(),
+    })?;
     let mut docs = TaxonomyFiles::default();
-    for (path, text) in files {
-        docs.add(&path, text)?;
+    for (path, bundle) in files {
+        docs.add_bundle(&path, bundle);
     }
     docs.merged_into(Taxonomy::default())
-}
-
-fn collect_embedded<'a>(dir: &'a Dir<'a>, out: &mut Vec<(String, &'a str)>) {
-    for file in dir.files() {
-        let path = file.path().to_string_lossy().into_owned();
-        if path.ends_with(".toml")
-            && let Some(text) = file.contents_utf8()
-        {
-            out.push((path, text));
-        }
-    }
-    for sub in dir.dirs() {
-        collect_embedded(sub, out);
-    }
 }
 
 /// Reads entries from a `.toml` or `.json` file, or from a folder of them.

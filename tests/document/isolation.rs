@@ -99,3 +99,16 @@ async fn oversized_files_are_refused_without_starting_a_child() {
     assert_eq!(error, DocumentError::Unavailable);
     assert_eq!(error.code(), "INTERNAL_SERVER_ERROR");
 }
+
+#[tokio::test]
+async fn text_is_read_in_process_without_a_child() {
+    // No program to start: a text file needs none.
+    let options = Isolation {
+        program: PathBuf::from("/nonexistent/atscan"),
+        ..isolation()
+    };
+    let extracted = extract_isolated(b"Jane Doe\nPython developer, Kubernetes".to_vec(), &options)
+        .await
+        .unwrap();
+    assert!(extracted.text.contains("Kubernetes"));
+}
