@@ -10,12 +10,13 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 #[tokio::main]
 async fn main() -> std::process::ExitCode {
     let cli = Cli::parse();
-    init_tracing(cli.log_format);
+    init_tracing(cli.log_format, cli.log_level());
     match run(cli.command).await {
-        Ok(()) => std::process::ExitCode::SUCCESS,
+        Ok(status) => status,
+        // 1 is a finding (`scan --fail-under`); 2, as for a usage error, is a failure.
         Err(error) => {
             eprintln!("error: {error:#}");
-            std::process::ExitCode::FAILURE
+            std::process::ExitCode::from(2)
         }
     }
 }

@@ -1,6 +1,7 @@
 //! The `atscan` command line: one function per subcommand.
 
 mod accounts;
+mod batch;
 mod benchmark;
 mod coverage;
 mod eval;
@@ -33,8 +34,25 @@ pub struct Cli {
     #[arg(long, env = "ATSCAN_LOG_FORMAT", value_enum, global = true, default_value_t = LogFormat::Pretty)]
     pub log_format: LogFormat,
 
+    /// Log what the command does: -v for INFO, -vv for DEBUG (the server
+    /// logs INFO without it; RUST_LOG overrides both)
+    #[arg(short, long, action = clap::ArgAction::Count, global = true)]
+    pub verbose: u8,
+
     #[command(subcommand)]
     pub command: Command,
+}
+
+impl Cli {
+    /// The least severe level logged: a server says what it does, a
+    /// one-shot command prints its result and only warnings beside it.
+    pub fn log_level(&self) -> &'static str {
+        match (self.verbose, &self.command) {
+            (0, Command::Serve(_)) | (1, _) => "info",
+            (0, _) => "warn",
+            _ => "debug",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -143,10 +161,10 @@ pub enum ApiKeyCommand {
     Revoke { id: i32 },
 }
 
-pub fn init_tracing(format: LogFormat) {
+pub fn init_tracing(format: LogFormat, level: &str) {
     use tracing_subscriber::EnvFilter;
     let filter = EnvFilter::try_from_default_env()
-        .unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,tantivy=warn,lopdf=error,pdf_oxide=error"));
+        .unwrap_or_else(|_| EnvFilter::new(format!("{level},sqlx=warn,tantivy=warn,lopdf=error,pdf_oxide=error")));
     let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr);
@@ -156,7 +174,9 @@ pub fn init_tracing(format: LogFormat) {
     }
 }
 
-pub async fn run(command: Command) -> anyhow::Result<()> {
+/// Runs a command; its exit status is success unless it says otherwise
+/// (`atscan scan --fail-under`).
+pub async fn run(command: Command) -> anyhow::Result<std::process::ExitCode> {
     match command {
         Command::Serve(settings) => {
             let app = Application::build(*settings).await?;
@@ -206,7 +226,7 @@ pub async fn run(command: Command) -> anyhow::Result<()> {
             eprintln!("exported taxonomy version {version} to {}", path.display());
         }
         Command::Schema => print!("{}", crate::graphql::sdl()),
-        Command::Scan(args) => scan::run_scan(args).await?,
+        Command::Scan(args) => return scan::run_scan(args).await,
         Command::Text(args) => text::run_text(args).await?,
         Command::Eval(args) => tokio::task::spawn_blocking(move || eval::run_eval(&args)).await??,
         Command::Coverage(args) => tokio::task::spawn_blocking(move || coverage::run_coverage(&args)).await??,
@@ -224,7 +244,7 @@ pub async fn run(command: Command) -> anyhow::Result<()> {
         }
         Command::Extract(args) => crate::document::run_child(&args)?,
     }
-    Ok(())
+    Ok(std::process::ExitCode::SUCCESS)
 }
 
 /// Builds a fresh index with a progress bar on a terminal (quiet when piped).

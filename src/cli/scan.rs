@@ -1,74 +1,112 @@
 //! `atscan scan`: a scan report on the terminal or as JSON, without a
-//! server. It runs the same GraphQL operation the API serves, with the files
-//! as uploads, against the embedded knowledge base in an in-memory database
-//! (or a given database), so the CLI and GraphQL cannot disagree.
+//! server, or many files ranked against one (see [`batch`]). It runs the
+//! same GraphQL operation the API serves, with the files as uploads,
+//! against the embedded knowledge base (or a given database), so the CLI
+//! and GraphQL cannot disagree.
 
 use std::io::IsTerminal;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
+use std::process::ExitCode;
 
 use anyhow::bail;
-use clap::Args;
+use clap::{Args, ValueEnum};
 use serde_json::{Value, json};
 
-use super::files::{file_name, read_file_within_limit};
+use super::batch::{self, OutputFormat};
+use super::files::{scan_report, upload};
 use crate::document::Isolation;
 use crate::graphql::scan::FULL_REPORT_QUERY;
-use crate::startup::{LocalApi, LocalFile};
+use crate::startup::LocalApi;
 
 #[derive(Debug, Args)]
 pub struct ScanArgs {
     /// The resume: PDF, DOCX, ODT, RTF, HTML, Markdown or text
     #[arg(long)]
-    resume: PathBuf,
+    pub resume: Option<PathBuf>,
     /// The job description: a file of the same formats
     #[arg(long)]
-    job: Option<PathBuf>,
+    pub job: Option<PathBuf>,
     /// Target role slug (inferred from the job description when absent)
     #[arg(long)]
-    role: Option<String>,
-    /// Print the report as JSON (the GraphQL `scan` result)
-    #[arg(long)]
-    json: bool,
+    pub role: Option<String>,
+    /// Many files to rank, or folders of them: resumes against --job or
+    /// --role, or jobs against --resume
+    pub files: Vec<PathBuf>,
+    /// Output: a report (or, for many files, a ranked table), JSON (JSON
+    /// lines for many files; see schema/scan-output.schema.json) or CSV
+    #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+    pub format: OutputFormat,
+    /// The same as --format json
+    #[arg(long, conflicts_with = "format")]
+    pub json: bool,
+    /// Colour in the text report: on a terminal (auto), always or never
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    /// Exit with status 1 when a score is below N (or a file cannot be
+    /// scanned), for pipelines
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(0..=100))]
+    pub fail_under: Option<u8>,
     /// Scan against this database's taxonomy instead of the embedded default
     #[arg(long, env = "ATSCAN_SCAN_DATABASE_URL")]
-    database_url: Option<String>,
+    pub database_url: Option<String>,
 }
 
-pub async fn run_scan(args: ScanArgs) -> anyhow::Result<()> {
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+impl ScanArgs {
+    fn output(&self) -> OutputFormat {
+        if self.json { OutputFormat::Json } else { self.format }
+    }
+
+    fn color(&self) -> bool {
+        match self.color {
+            ColorChoice::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+        }
+    }
+}
+
+pub async fn run_scan(args: ScanArgs) -> anyhow::Result<ExitCode> {
+    // The process ends right after the report: freeing the knowledge base
+    // would only cost time, so it is left to the operating system.
+    let api: &'static LocalApi = Box::leak(Box::new(LocalApi::open(args.database_url.as_deref()).await?));
+    if !args.files.is_empty() {
+        let batch = batch::Batch {
+            resume: args.resume.as_deref(),
+            job: args.job.as_deref(),
+            role: args.role.as_deref(),
+            files: &args.files,
+            format: args.output(),
+            fail_under: args.fail_under,
+        };
+        return batch::run(api, batch).await;
+    }
+    let Some(resume) = &args.resume else {
+        bail!("give --resume (with --job or --role), or files to rank against --job, --role or --resume");
+    };
     let isolation = Isolation::default();
-    let mut files = vec![upload("resume", &args.resume, &isolation)?];
+    let mut files = vec![upload("resume", resume, &isolation)?];
     if let Some(job) = &args.job {
         files.push(upload("job", job, &isolation)?);
     }
-    let report = scan_report(files, args.role.as_deref(), args.database_url.as_deref()).await?;
-    if args.json {
-        println!("{}", serde_json::to_string_pretty(&report)?);
-    } else {
-        print!("{}", render(&report, std::io::stdout().is_terminal()));
+    let variables = json!({ "input": { "resume": null, "job": null, "role": args.role } });
+    let report = scan_report(api, FULL_REPORT_QUERY, variables, files).await?;
+    match args.output() {
+        OutputFormat::Json => println!("{}", serde_json::to_string_pretty(&report)?),
+        OutputFormat::Text => print!("{}", render(&report, args.color())),
+        OutputFormat::Csv => print!("{}", batch::csv(&[batch::Row::scanned(resume, report.clone())])),
     }
-    Ok(())
-}
-
-/// A file sent as the scan's `input.<field>` upload.
-fn upload(field: &str, path: &Path, isolation: &Isolation) -> anyhow::Result<LocalFile> {
-    Ok(LocalFile {
-        variable: format!("variables.input.{field}"),
-        name: file_name(path),
-        bytes: read_file_within_limit(path, isolation)?,
+    let overall = report["score"]["overall"].as_u64().unwrap_or(0);
+    Ok(match args.fail_under {
+        Some(n) if overall < u64::from(n) => ExitCode::FAILURE,
+        _ => ExitCode::SUCCESS,
     })
-}
-
-/// The `scan` result of the full report query, as GraphQL serves it for
-/// uploaded files: they are read by the same isolated extraction.
-async fn scan_report(files: Vec<LocalFile>, role: Option<&str>, database_url: Option<&str>) -> anyhow::Result<Value> {
-    let api = LocalApi::open(database_url).await?;
-    let variables = json!({ "input": { "resume": null, "job": null, "role": role } });
-    let response = api.execute_with_files(FULL_REPORT_QUERY, variables, files).await;
-    if let Some(error) = response.errors.first() {
-        bail!("{}", error.message);
-    }
-    let mut data = response.data.into_json()?;
-    Ok(data["scan"].take())
 }
 
 struct Style {
@@ -117,18 +155,28 @@ pub fn render(report: &Value, color: bool) -> String {
     } else {
         style.bad(&score)
     };
-    let role = report["role"]["title"].as_str().unwrap_or("no target role");
     let partial = if report["score"]["partialRead"].as_bool() == Some(true) {
         style.bad(" partial read: the file was not fully readable, see below")
     } else {
         String::new()
     };
-    let _ = writeln!(
-        out,
-        "{} {score}  {}{partial}",
-        style.bold("ATS score"),
-        style.dim(&format!("({role})"))
-    );
+    if report["score"]["basis"].as_str() == Some("DOCUMENT_ONLY") {
+        // Nothing was matched: a number here would pass for an ATS score.
+        let _ = writeln!(
+            out,
+            "{} {score}{partial}\n  {}",
+            style.bold("Resume as a document"),
+            style.dim("No job or role to match against, so this is no ATS score: give --job or --role.")
+        );
+    } else {
+        let role = report["role"]["title"].as_str().unwrap_or("no role recognised");
+        let _ = writeln!(
+            out,
+            "{} {score}  {}{partial}",
+            style.bold("ATS score"),
+            style.dim(&format!("({role})"))
+        );
+    }
     for component in items(&report["score"]["components"]) {
         let _ = writeln!(
             out,
@@ -195,13 +243,9 @@ pub fn render(report: &Value, color: bool) -> String {
     let suggestions = items(&report["suggestions"]);
     if !suggestions.is_empty() {
         let _ = writeln!(out, "\n{}", style.bold("Suggestions"));
-        for suggestion in suggestions {
-            let _ = writeln!(
-                out,
-                "  {}. {}",
-                suggestion["priority"].as_u64().unwrap_or(0),
-                text(&suggestion["message"])
-            );
+        // Listed most important first; the number is the place in that order.
+        for (place, suggestion) in suggestions.iter().enumerate() {
+            let _ = writeln!(out, "  {}. {}", place + 1, text(&suggestion["message"]));
         }
     }
     out

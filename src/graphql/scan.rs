@@ -5,7 +5,7 @@
 
 use std::sync::Arc;
 
-use async_graphql::{Context, InputObject, InputType as _, Object, Result, SimpleObject, Upload, Value};
+use async_graphql::{Context, Enum, InputObject, InputType as _, Object, Result, SimpleObject, Upload, Value};
 
 use super::account::rate_limited;
 use super::error::ApiError;
@@ -103,7 +103,7 @@ impl ScanMutation {
             Some(slug) => Some(
                 snap.catalog
                     .role_by_slug(&slug)
-                    .ok_or_else(|| ApiError::NotFound(format!("no role `{slug}`")))?,
+                    .ok_or_else(|| ApiError::NotFound(unknown_role(&snap, &slug)))?,
             ),
             None => None,
         };
@@ -310,6 +310,7 @@ impl ScanReport {
     async fn score(&self) -> ScoreBreakdown {
         let score = self.report.score();
         ScoreBreakdown {
+            basis: score.basis.into(),
             overall: score.overall,
             components: score
                 .components
@@ -519,9 +520,24 @@ pub struct DocumentWarning {
     pub fix: &'static str,
 }
 
+/// What a score measures.
+#[derive(Enum, Copy, Clone, Eq, PartialEq)]
+#[graphql(remote = "scan::ScoreBasis")]
+pub enum ScoreBasis {
+    /// The fit to the job description (and the role, when one is given).
+    JobDescription,
+    /// The fit to the role's skill profile: no job description was given.
+    Role,
+    /// Neither a job description nor a role was given: only the resume as
+    /// a document is scored, which is no ATS score.
+    DocumentOnly,
+}
+
 #[derive(SimpleObject)]
 #[graphql(serial)]
 pub struct ScoreBreakdown {
+    /// What the score measures.
+    pub basis: ScoreBasis,
     /// 0-100.
     pub overall: u8,
     pub components: Vec<ScoreComponent>,
@@ -652,4 +668,29 @@ pub struct ResumeStats {
     pub has_github: bool,
     pub has_website: bool,
     pub has_location: bool,
+}
+
+/// Says that no role has this slug, and which roles come closest to it
+/// (by the typo-tolerant, alias-aware search): `nurse` finds `registered-nurse`.
+fn unknown_role(snap: &Snapshot, slug: &str) -> String {
+    let query = slug.replace('-', " ");
+    let closest: Vec<String> = snap
+        .search()
+        .and_then(|index| index.search(&query, &[crate::search::Kind::Role], 5))
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|hit| match hit.target {
+            crate::search::Target::Role(role) => snap
+                .catalog
+                .roles
+                .get(role.index())
+                .map(|r| format!("`{}`", r.role.slug)),
+            _ => None,
+        })
+        .collect();
+    if closest.is_empty() {
+        format!("no role `{slug}`; the `roles` query lists them all")
+    } else {
+        format!("no role `{slug}`; the closest are {}", closest.join(", "))
+    }
 }

@@ -526,23 +526,14 @@ fn job_wording(ctx: &Ctx<'_>, p: &JobWording) -> Option<Finding> {
     })
 }
 
-/// A skill of the resume related to `skill` (either way), when the resume
-/// lacks `skill` itself: the job asks for Spring Boot, the resume says Java.
+/// A skill of the resume that the knowledge base names as a neighbour of
+/// `skill`, when the resume lacks `skill` itself: the job asks for Spring
+/// Boot, the resume says Java. Only the missing skill's own neighbours
+/// count: many skills point at Communication, but none of them is a way of
+/// saying it.
 pub(crate) fn related_in_resume(catalog: &Catalog, resume: &Resume, skill: SkillIdx) -> Option<SkillIdx> {
     let entry = catalog.skills.get(skill.index())?;
-    entry
-        .related
-        .iter()
-        .copied()
-        .find(|r| resume.skills.contains(*r))
-        .or_else(|| {
-            resume.skills.skills().find(|&other| {
-                catalog
-                    .skills
-                    .get(other.index())
-                    .is_some_and(|e| e.related.contains(&skill))
-            })
-        })
+    entry.related.iter().copied().find(|r| resume.skills.contains(*r))
 }
 
 fn missing_contact(ctx: &Ctx<'_>, p: &MissingContact) -> Option<Finding> {
@@ -609,12 +600,21 @@ fn length(ctx: &Ctx<'_>, p: &Length) -> Option<Finding> {
     if (p.min_words..=p.max_words).contains(&words) {
         return None;
     }
-    let verdict = if words < p.min_words { "too short" } else { "too long" };
+    // The bound that was crossed: the other one may be no advice at all
+    // (a rule against long resumes has no minimum).
+    let message = if words < p.min_words {
+        format!(
+            "Your resume has {words} words, too short; aim for at least {}.",
+            p.min_words
+        )
+    } else {
+        format!(
+            "Your resume has {words} words, too long; aim for at most {}.",
+            p.max_words
+        )
+    };
     Some(Finding {
-        message: format!(
-            "Your resume has {words} words, {verdict}; aim for {} to {}.",
-            p.min_words, p.max_words
-        ),
+        message,
         evidence: Vec::new(),
     })
 }
@@ -695,10 +695,17 @@ fn inconsistent_dates(ctx: &Ctx<'_>) -> Option<Finding> {
         let Some((start_format, start_value)) = parse_date(start.as_str()) else {
             continue;
         };
-        let end = caps.get(2).and_then(|m| parse_date(m.as_str()));
-        for format in [start_format, end.and_then(|(f, _)| f)].into_iter().flatten() {
+        let end_date = caps.get(2);
+        let end = end_date.and_then(|m| parse_date(m.as_str()));
+        // Each format is shown by the date written in it, not by its range:
+        // `June 2025 - Mar 2026` holds two formats in one range.
+        let written = [
+            start_format.map(|f| (f, start.range())),
+            end.and_then(|(f, _)| f).zip(end_date.map(|m| m.range())),
+        ];
+        for (format, range) in written.into_iter().flatten() {
             if !formats.iter().any(|(f, _)| *f == format) {
-                formats.push((format, whole.range()));
+                formats.push((format, range));
             }
         }
         if let Some((_, end_value)) = end
@@ -1093,7 +1100,7 @@ mod tests {
         let found = detected("Jane Doe\nSkills\nPython", None, None);
         assert_eq!(
             message_in(&found, "length").as_deref(),
-            Some("Your resume has 4 words, too short; aim for 40 to 600.")
+            Some("Your resume has 4 words, too short; aim for at least 40.")
         );
     }
 
@@ -1101,10 +1108,17 @@ mod tests {
     fn mixed_date_formats_and_backward_ranges_are_inconsistent() {
         let mixed = clean_with("Jun 2017 - Dec 2019", "06/2017 - 12/2019");
         let message = message_of(&mixed, "inconsistent-dates").unwrap();
-        assert!(
-            message.contains("(\"Jan 2020 - Present\" and \"06/2017 - 12/2019\")"),
-            "{message}"
-        );
+        // Each format is quoted by a date written in it.
+        assert!(message.contains("(\"Jan 2020\" and \"06/2017\")"), "{message}");
+        // One range in two formats quotes two different dates.
+        let within = clean_with("Jun 2017 - Dec 2019", "June 2017 - 12/2019");
+        let message = message_of(&within, "inconsistent-dates").unwrap();
+        let quoted: Vec<&str> = message.split('"').skip(1).step_by(2).collect();
+        assert!(quoted.len() >= 2, "{message}");
+        let mut distinct = quoted.clone();
+        distinct.sort_unstable();
+        distinct.dedup();
+        assert_eq!(distinct.len(), quoted.len(), "{message}");
         let backwards = clean_with("Jun 2017 - Dec 2019", "Dec 2019 - Jun 2017");
         let message = message_of(&backwards, "inconsistent-dates").unwrap();
         assert!(message.contains("ends before it starts"), "{message}");

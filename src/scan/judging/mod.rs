@@ -11,7 +11,7 @@ pub(crate) mod wording;
 pub(crate) use compare::Reading;
 pub use compare::{KeywordMatch, MissingKeyword, ResumeStats};
 pub use detect::DetectedMistake;
-pub use score::{ScoreBreakdown, ScoreCap, ScoreComponent, ScoreKey};
+pub use score::{ScoreBasis, ScoreBreakdown, ScoreCap, ScoreComponent, ScoreKey};
 
 /// Compiles the judges' fixed word sets now rather than during the first scan.
 pub(crate) fn warm_up() {

@@ -45,6 +45,8 @@ use crate::taxonomy::{Catalog, Importance, SkillIdx, SkillKind};
 /// The overall score and how it is made up.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ScoreBreakdown {
+    /// What the score measures.
+    pub basis: ScoreBasis,
     /// 0-100.
     pub overall: u8,
     /// The components that apply; their weights add up to 1.
@@ -52,6 +54,16 @@ pub struct ScoreBreakdown {
     /// The limit the job's missing must-haves put on `overall`, when below
     /// the weighted sum.
     pub cap: Option<ScoreCap>,
+}
+
+/// What a score measures: the fit to a job description, the fit to a
+/// role's skill profile, or, with neither, only the resume as a document
+/// (which is no ATS score: nothing was matched).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ScoreBasis {
+    JobDescription,
+    Role,
+    DocumentOnly,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -188,7 +200,13 @@ pub(crate) fn score(catalog: &Catalog, matcher: &KeywordMatcher, resume: &Resume
     }));
     let weighted = percent(components.iter().map(|c| c.weight * f64::from(c.score)).sum());
     let cap = must_have_cap(catalog, resume, job).filter(|cap| cap.limit < weighted);
+    let basis = match (&job.doc, job.role) {
+        (Some(_), _) => ScoreBasis::JobDescription,
+        (None, Some(_)) => ScoreBasis::Role,
+        (None, None) => ScoreBasis::DocumentOnly,
+    };
     ScoreBreakdown {
+        basis,
         overall: cap.as_ref().map_or(weighted, |cap| cap.limit),
         components,
         cap,
