@@ -121,13 +121,18 @@ impl Knowledge {
     /// Loads the stored taxonomy and builds the first snapshot.
     pub async fn load(db: DatabaseConnection, index: IndexLocation) -> Result<Self, KnowledgeError> {
         let snapshot = build_from(&db, &index).await?;
-        Ok(Self {
+        Ok(Self::serving(snapshot, db, index))
+    }
+
+    /// A knowledge base serving `snapshot` first.
+    fn serving(snapshot: Snapshot, db: DatabaseConnection, index: IndexLocation) -> Self {
+        Self {
             current: ArcSwap::from_pointee(snapshot),
             db,
             index,
             rebuild: tokio::sync::Mutex::new(()),
             changes: tokio::sync::broadcast::channel(64).0,
-        })
+        }
     }
 
     /// The default knowledge base compiled into the binary, with no
@@ -136,19 +141,16 @@ impl Knowledge {
     /// It never changes; what needs a database (accounts, curation) fails
     /// with a database error.
     pub async fn embedded() -> Result<Self, KnowledgeError> {
-        let index = IndexLocation::InMemory;
-        let snapshot = tokio::task::spawn_blocking(move || {
+        let snapshot = tokio::task::spawn_blocking(|| {
             let taxonomy = crate::taxonomy::files::default_taxonomy()?;
-            Snapshot::build(taxonomy, EMBEDDED_VERSION, HashMap::new(), &index)
+            Snapshot::build(taxonomy, EMBEDDED_VERSION, HashMap::new(), &IndexLocation::InMemory)
         })
         .await??;
-        Ok(Self {
-            current: ArcSwap::from_pointee(snapshot),
-            db: DatabaseConnection::default(),
-            index: IndexLocation::InMemory,
-            rebuild: tokio::sync::Mutex::new(()),
-            changes: tokio::sync::broadcast::channel(1).0,
-        })
+        Ok(Self::serving(
+            snapshot,
+            DatabaseConnection::default(),
+            IndexLocation::InMemory,
+        ))
     }
 
     /// The snapshot to serve a request from.

@@ -265,7 +265,7 @@ fn table(rows: &[Row], jobs: bool) -> String {
                     out,
                     "{:>4}  {:>5}  {:<width$}  {:>3}/{:<3}  {}{title}",
                     place + 1,
-                    report["score"]["overall"].as_u64().unwrap_or(0),
+                    row.score().unwrap_or(0),
                     name,
                     s.matched,
                     s.asked,
@@ -305,7 +305,7 @@ pub fn csv(rows: &[Row]) -> String {
                     .unwrap_or_default();
                 vec![
                     (place + 1).to_string(),
-                    report["score"]["overall"].as_u64().unwrap_or(0).to_string(),
+                    row.score().unwrap_or(0).to_string(),
                     file,
                     s.title,
                     s.matched.to_string(),

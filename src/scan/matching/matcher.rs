@@ -159,7 +159,8 @@ impl KeywordMatcher {
             .iter()
             .map(|(key, owners, origin)| Pattern::new(catalog, key, owners, *origin))
             .collect();
-        let terms_trie = Trie::new(patterns.iter().map(|p| p.key.as_str()));
+        let keys: Vec<&str> = patterns.iter().map(|p| p.key.as_str()).collect();
+        let terms_trie = Trie::new(&keys);
         let by_key = patterns
             .iter()
             .enumerate()
@@ -196,7 +197,6 @@ impl KeywordMatcher {
             .match_kind(MatchKind::Standard)
             .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(phrase_keys.iter().map(|(k, _)| k))?;
-        let keys: Vec<&str> = patterns.iter().map(|p| p.key.as_str()).collect();
         let first_words = FirstWords::new(&keys, |word| terms_trie.state_after(word));
         let mut opening_punctuation = [false; 128];
         for key in &keys {

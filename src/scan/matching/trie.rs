@@ -32,10 +32,9 @@ pub(crate) struct Trie {
 
 impl Trie {
     /// The trie of `keys`, which must be sorted and distinct; pattern id = index.
-    pub(crate) fn new<'a>(keys: impl IntoIterator<Item = &'a str>) -> Self {
+    pub(crate) fn new(keys: &[&str]) -> Self {
         // First pass: first-child/next-sibling links. Sorted keys add a
         // node's children in byte order, so only its last child can match.
-        let keys: Vec<&str> = keys.into_iter().collect();
         let mut built = Vec::with_capacity(keys.iter().map(|k| k.len()).sum::<usize>() / 2);
         built.push(Building::new(0));
         for (key, id) in keys.iter().zip(0u32..) {
@@ -172,7 +171,7 @@ mod tests {
     fn trie(keys: &[&str]) -> Trie {
         let mut keys = keys.to_vec();
         keys.sort_unstable();
-        Trie::new(keys)
+        Trie::new(&keys)
     }
 
     #[test]
@@ -201,7 +200,7 @@ mod tests {
         let keys = ["a", "ab", "abc", "b", "ba", "c++", "c#", ".net", "zz top"];
         let mut sorted = keys.to_vec();
         sorted.sort_unstable();
-        let t = Trie::new(sorted.iter().copied());
+        let t = Trie::new(&sorted);
         for (id, key) in sorted.iter().enumerate() {
             assert_eq!(
                 t.longest_from(None, key.as_bytes(), 0, 0),
