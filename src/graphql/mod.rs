@@ -1,6 +1,7 @@
 //! The GraphQL API: schema assembly from one object per area.
 
 pub mod account;
+pub mod batch;
 pub mod curation;
 pub mod error;
 pub mod executor;
@@ -19,6 +20,7 @@ use async_graphql::{Context, Json, MergedObject, Object, Result, Schema, SimpleO
 use futures_util::Stream;
 
 use self::account::{AccountMutation, AccountQuery};
+use self::batch::BatchMutation;
 use self::curation::CurationMutation;
 use self::error::ApiError;
 pub use self::executor::Api;
@@ -86,7 +88,7 @@ impl AdminQuery {
 pub struct QueryRoot(TaxonomyQuery, SearchQuery, ScanQuery, AccountQuery, AdminQuery);
 
 #[derive(MergedObject, Default)]
-pub struct MutationRoot(ScanMutation, AccountMutation, CurationMutation);
+pub struct MutationRoot(ScanMutation, BatchMutation, AccountMutation, CurationMutation);
 
 /// A taxonomy change, announced to admin tools.
 #[derive(SimpleObject)]

@@ -19,6 +19,7 @@ use crate::document::{DocumentError, extract_isolated};
 use crate::knowledge::Snapshot;
 use crate::ratelimit::Budget;
 use crate::scan::{self, ScanError, ScanRequest};
+use crate::taxonomy::RoleIdx;
 
 /// The full report query, as the CLI prints it and the load script sends it.
 pub const FULL_REPORT_QUERY: &str = include_str!("scan_report.graphql");
@@ -74,52 +75,85 @@ impl ScanMutation {
         {
             return Err(rate_limited(wait).into());
         }
-        let (resume, resume_file) = match (input.resume_text, input.resume) {
-            (Some(_), Some(_)) => {
-                return Err(ApiError::BadUserInput("send resumeText or a resume file, not both".into()).into());
-            }
-            (Some(text), None) => (text, None),
-            (None, Some(upload)) => read_upload(ctx, upload, "resume").await?,
-            (None, None) => (String::new(), None),
-        };
-        let (job, job_file) = match (input.job_description, input.job) {
-            (Some(_), Some(_)) => {
-                return Err(ApiError::BadUserInput("send jobDescription or a job file, not both".into()).into());
-            }
-            (Some(text), None) => (Some(text), None),
-            (None, Some(upload)) => {
-                let (text, file) = read_upload(ctx, upload, "job").await?;
-                (Some(text), file)
-            }
-            (None, None) => (None, None),
-        };
-        let limit = services.max_text_bytes;
-        check_length("resume", &resume, limit)?;
-        if let Some(job) = &job {
-            check_length("job description", job, limit)?;
-        }
+        let resume = read_document(ctx, input.resume_text, input.resume, "resume", "resumeText")
+            .await?
+            .unwrap_or_default();
+        let job = read_document(ctx, input.job_description, input.job, "job", "jobDescription").await?;
         let snap = super::types::snapshot(ctx)?;
-        let role = match input.role {
-            Some(slug) => Some(
-                snap.catalog
-                    .role_by_slug(&slug)
-                    .ok_or_else(|| ApiError::NotFound(unknown_role(&snap, &slug)))?,
-            ),
-            None => None,
-        };
-        let request = ScanRequest {
-            resume: &resume,
-            job: job.as_deref(),
-            role,
-        };
-        let report = scan::scan(&snap.catalog, &snap.matcher, &request).map_err(ApiError::from)?;
-        Ok(ScanReport {
-            snap,
-            report: Arc::new(report),
-            resume_file,
-            job_file,
-        })
+        let role = target_role(&snap, input.role.as_deref())?;
+        Ok(scan_report(snap, resume, job, role)?)
     }
+}
+
+/// A document of a scan as read: its text, and how its file read (none
+/// for pasted text).
+#[derive(Clone, Default)]
+pub(super) struct ReadDocument {
+    pub text: String,
+    pub file: Option<DocumentReport>,
+}
+
+/// One side of a scan: pasted text or an uploaded file (read by the
+/// isolated extractor), never both; `None` when neither was sent.
+pub(super) async fn read_document(
+    ctx: &Context<'_>,
+    text: Option<String>,
+    upload: Option<Upload>,
+    what: &str,
+    text_field: &str,
+) -> Result<Option<ReadDocument>, ApiError> {
+    let (text, file) = match (text, upload) {
+        (Some(_), Some(_)) => {
+            return Err(ApiError::BadUserInput(format!(
+                "send {text_field} or a {what} file, not both"
+            )));
+        }
+        (Some(text), None) => (text, None),
+        (None, Some(upload)) => read_upload(ctx, upload, what).await?,
+        (None, None) => return Ok(None),
+    };
+    let named = if what == "job" { "job description" } else { what };
+    check_length(named, &text, request_services(ctx)?.max_text_bytes)?;
+    Ok(Some(ReadDocument { text, file }))
+}
+
+/// The services, for helpers that answer with an [`ApiError`].
+fn request_services<'a>(ctx: &Context<'a>) -> Result<&'a super::Services, ApiError> {
+    services(ctx).map_err(|e| ApiError::internal(anyhow::anyhow!(e.message)))
+}
+
+/// The role a scan targets, by slug; an unknown slug is answered with the
+/// closest roles.
+pub(super) fn target_role(snap: &Snapshot, slug: Option<&str>) -> Result<Option<RoleIdx>, ApiError> {
+    slug.map(|slug| {
+        snap.catalog
+            .role_by_slug(slug)
+            .ok_or_else(|| ApiError::NotFound(unknown_role(snap, slug)))
+    })
+    .transpose()
+}
+
+/// Scans a resume against a job description, a role, both or neither, on
+/// the request's snapshot.
+pub(super) fn scan_report(
+    snap: Arc<Snapshot>,
+    resume: ReadDocument,
+    job: Option<ReadDocument>,
+    role: Option<RoleIdx>,
+) -> Result<ScanReport, ApiError> {
+    let (job_text, job_file) = job.map_or((None, None), |job| (Some(job.text), job.file));
+    let request = ScanRequest {
+        resume: &resume.text,
+        job: job_text.as_deref(),
+        role,
+    };
+    let report = scan::scan(&snap.catalog, &snap.matcher, &request)?;
+    Ok(ScanReport {
+        snap,
+        report: Arc::new(report),
+        resume_file: resume.file,
+        job_file,
+    })
 }
 
 #[derive(Default)]
@@ -279,6 +313,11 @@ pub struct ScanReport {
 }
 
 impl ScanReport {
+    /// The overall score, 0-100.
+    pub(super) fn overall(&self) -> u8 {
+        self.report.score().overall
+    }
+
     fn skill(&self, idx: crate::taxonomy::SkillIdx) -> Skill {
         Skill {
             snap: Arc::clone(&self.snap),
@@ -450,12 +489,17 @@ impl ScanReport {
 }
 
 /// Reads an uploaded file in the isolated extractor.
-async fn read_upload(ctx: &Context<'_>, upload: Upload, what: &str) -> Result<(String, Option<DocumentReport>)> {
-    let services = services(ctx)?;
+async fn read_upload(
+    ctx: &Context<'_>,
+    upload: Upload,
+    what: &str,
+) -> Result<(String, Option<DocumentReport>), ApiError> {
+    let services = request_services(ctx)?;
     let mut bytes = Vec::new();
     // The file is a temporary file of the request, deleted with it.
     upload
-        .value(ctx)?
+        .value(ctx)
+        .map_err(|e| ApiError::BadUserInput(format!("the {what} file could not be read: {e}")))?
         .into_read()
         .read_to_end(&mut bytes)
         .map_err(|e| ApiError::BadUserInput(format!("the {what} file could not be read: {e}")))?;
@@ -490,7 +534,7 @@ async fn read_upload(ctx: &Context<'_>, upload: Upload, what: &str) -> Result<(S
 }
 
 /// How an ATS would fare reading a file.
-#[derive(SimpleObject)]
+#[derive(Clone, SimpleObject)]
 #[graphql(serial)]
 pub struct DocumentReport {
     /// PDF, DOCX, ODT, RTF, HTML, Markdown or plain text, detected from the content.
@@ -508,7 +552,7 @@ pub struct DocumentReport {
     pub text: String,
 }
 
-#[derive(SimpleObject)]
+#[derive(Clone, SimpleObject)]
 #[graphql(serial)]
 pub struct DocumentWarning {
     /// NO_TEXT_LAYER, TEXT_IN_IMAGES, MULTI_COLUMN, TABLE_LAYOUT, TEXT_BOXES, CONTACT_IN_HEADER_FOOTER,

@@ -8,6 +8,7 @@ mod fixtures;
 mod helpers;
 
 mod auth;
+mod batch;
 mod cli;
 mod curation;
 mod health;
