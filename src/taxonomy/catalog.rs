@@ -1,7 +1,9 @@
 //! The taxonomy indexed for reading: slugs to entries, aliases to skills,
 //! roles to skills and back. Built once per snapshot, then only read.
 
-use std::collections::HashMap;
+// Term and slug tables are built on every start and read on every scan:
+// SipHash's resistance to flooding buys nothing for curated keys.
+use foldhash::HashMap;
 
 use super::model::{Category, Importance, Mistake, Role, Skill, SkillKind, Taxonomy};
 use super::normalize::normalize_term;
@@ -134,7 +136,7 @@ impl Catalog {
             })
             .collect();
         let mut skills = Vec::with_capacity(taxonomy.skills.len());
-        let mut terms: HashMap<String, Vec<Term>> = HashMap::new();
+        let mut terms: HashMap<String, Vec<Term>> = HashMap::default();
         for (i, skill) in taxonomy.skills.into_iter().enumerate() {
             let idx = SkillIdx(i as u32);
             let category = match &skill.category {
@@ -171,7 +173,7 @@ impl Catalog {
         }
 
         let mut roles = Vec::with_capacity(taxonomy.roles.len());
-        let mut job_titles = HashMap::new();
+        let mut job_titles = HashMap::default();
         for (i, role) in taxonomy.roles.into_iter().enumerate() {
             let idx = RoleIdx(i as u32);
             let mut linked = Vec::with_capacity(role.skills.len());

@@ -6,13 +6,27 @@ use unicode_normalization::UnicodeNormalization;
 /// quotes and dashes folded to ASCII, whitespace collapsed and trimmed.
 /// `normalize_term("  Node.JS ")` is `"node.js"`.
 pub fn normalize_term(term: &str) -> String {
-    // NFKC leaves ASCII as it is, and most terms are ASCII: skip the
-    // decomposition tables for them.
+    // NFKC leaves ASCII as it is, and most terms are ASCII with their
+    // spaces already in order: lowercasing the bytes is all they need.
     if term.is_ascii() {
-        collapse(term.len(), term.chars().map(|c| c.to_ascii_lowercase()))
+        let lower = term.to_ascii_lowercase();
+        if is_collapsed(&lower) {
+            return lower;
+        }
+        collapse(lower.len(), lower.chars())
     } else {
         collapse(term.len(), term.nfkc().flat_map(char::to_lowercase))
     }
+}
+
+/// Whether ASCII `text` has single spaces between words and no other
+/// whitespace (what [`collapse`] would leave unchanged).
+fn is_collapsed(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.first() != Some(&b' ')
+        && bytes.last() != Some(&b' ')
+        && !bytes.windows(2).any(|pair| pair == b"  ")
+        && !bytes.iter().any(|b| (b'\t'..=b'\r').contains(b))
 }
 
 /// Folds punctuation, collapses whitespace runs to one space and trims.
@@ -55,5 +69,26 @@ mod tests {
         assert_eq!(normalize_term("Amazon   Web\tServices"), "amazon web services");
         assert_eq!(normalize_term("ＣＩ／ＣＤ"), "ci/cd");
         assert_eq!(normalize_term("T\u{2013}SQL"), "t-sql");
+    }
+
+    #[test]
+    fn ascii_terms_normalize_as_the_unicode_path_would() {
+        for term in [
+            "Node.JS",
+            "  Amazon   Web\tServices ",
+            "C++",
+            "a\x0bb",
+            "CI/CD\r\n",
+            " ",
+            "",
+            "data  science",
+            "R&D",
+        ] {
+            assert_eq!(
+                normalize_term(term),
+                collapse(term.len(), term.nfkc().flat_map(char::to_lowercase)),
+                "{term:?}"
+            );
+        }
     }
 }

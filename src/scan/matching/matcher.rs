@@ -8,8 +8,8 @@
 //! (`REST APIs`), possessives (`Docker's`) and version numbers (`Python3`) of
 //! unambiguous terms count too.
 
+use foldhash::HashMap;
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
