@@ -1,9 +1,9 @@
 //! The reviewable file format of the knowledge base (see data/taxonomy/README.md):
 //! reading a folder or a file, writing a folder or JSON, and the embedded default.
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
+use foldhash::HashMap;
 use serde::{Deserialize, Serialize};
 
 use super::model::{Category, Importance, Mistake, Role, RoleSkill, Skill, Taxonomy};

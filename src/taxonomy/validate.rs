@@ -1,7 +1,8 @@
 //! Rules every taxonomy must satisfy before it is stored or served.
 
-use std::collections::{HashMap, HashSet};
 use std::fmt;
+
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 use super::model::Taxonomy;
 use super::normalize::normalize_term;

@@ -149,15 +149,24 @@ impl KeywordMatcher {
             })
             .filter(|(form, _, _)| catalog.skills_named(form).is_empty())
             .collect();
-        let mut terms = curated;
-        terms.extend(derived);
         // HashMap order varies between runs; pattern ids and owners must not.
+        // Each term carries its first eight bytes as a number: comparing
+        // those settles most of the sort's comparisons without a memcmp.
         let first_owner = |owners: &[Term]| owners.first().map(|t| t.skill.index());
-        terms.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| first_owner(a.1).cmp(&first_owner(b.1))));
-        terms.dedup_by(|a, b| a.0 == b.0);
+        let mut terms: Vec<_> = curated
+            .into_iter()
+            .chain(derived)
+            .map(|(key, owners, origin)| (leading_bytes(&key), key, owners, origin))
+            .collect();
+        terms.sort_unstable_by(|a, b| {
+            (a.0.cmp(&b.0))
+                .then_with(|| a.1.cmp(&b.1))
+                .then_with(|| first_owner(a.2).cmp(&first_owner(b.2)))
+        });
+        terms.dedup_by(|a, b| a.1 == b.1);
         let patterns: Vec<Pattern> = terms
             .iter()
-            .map(|(key, owners, origin)| Pattern::new(catalog, key, owners, *origin))
+            .map(|(_, key, owners, origin)| Pattern::new(catalog, key, owners, *origin))
             .collect();
         let keys: Vec<&str> = patterns.iter().map(|p| p.key.as_str()).collect();
         let terms_trie = Trie::new(&keys);
@@ -522,6 +531,16 @@ fn inside_link(text: &str, start: usize, end: usize) -> bool {
             .get(start..end)
             .is_some_and(|m| DOMAINS.iter().any(|d| m.ends_with(d)));
     domain_with_path || looks_like_link(before) || looks_like_link(after)
+}
+
+/// The first eight bytes of `key` as a big-endian number (zero-padded), so
+/// that numbers order as the keys' bytes do wherever they differ.
+fn leading_bytes(key: &str) -> u64 {
+    let mut bytes = [0u8; 8];
+    for (slot, byte) in bytes.iter_mut().zip(key.as_bytes()) {
+        *slot = *byte;
+    }
+    u64::from_be_bytes(bytes)
 }
 
 #[cfg(test)]
