@@ -92,6 +92,27 @@ fn a_two_column_pdf_is_read_column_by_column() {
 }
 
 #[test]
+fn a_title_turned_up_a_sidebar_is_read_as_one_line() {
+    let mut page = PdfPage::default();
+    page.text_turned_up(560.0, 300.0, 14.0, "GRAPHIC")
+        .text(72.0, 700.0, 20.0, "Jane Doe")
+        .text(72.0, 660.0, 11.0, "Experience")
+        .text(72.0, 646.0, 11.0, "Designed posters for the city theatre");
+    let extracted = read(&pdf(&[page]));
+    assert_eq!(
+        lines(&extracted.text),
+        [
+            "GRAPHIC",
+            "Jane Doe",
+            "Experience",
+            "Designed posters for the city theatre"
+        ],
+        "{}",
+        extracted.text
+    );
+}
+
+#[test]
 fn a_scanned_pdf_is_an_error_that_says_ats_cannot_read_it() {
     let error = extract(&scanned_pdf(), &Limits::default()).unwrap_err();
     assert_eq!(

@@ -13,7 +13,9 @@ use lopdf::{Dictionary, Document, Object, ObjectId};
 use super::font::Font;
 use crate::document::DocumentError;
 
-/// A run of text from one show operator, in page space (points, y up).
+/// A run of text from one show operator, in points, in the frame its text
+/// reads in: page space (y up) for upright text; for turned text (a title
+/// run up a sidebar) the page turned until the text is upright.
 #[derive(Debug, Clone)]
 pub(crate) struct Span {
     pub x0: f64,
@@ -23,6 +25,8 @@ pub(crate) struct Span {
     /// Font size on the page (after all scaling).
     pub size: f64,
     pub text: String,
+    /// Whether the text runs other than left to right across the page.
+    pub turned: bool,
 }
 
 /// What one page draws.
@@ -233,7 +237,7 @@ impl<'a, 'b> Interpreter<'a, 'b> {
         let size = self.state.font_size;
         let scale = self.state.horizontal_scale;
         let mut text = String::new();
-        let mut start: Option<(f64, f64, f64)> = None;
+        let mut start: Option<(f64, f64, f64, bool)> = None;
         for item in items {
             match item {
                 Object::String(bytes, _) => {
@@ -266,13 +270,21 @@ impl<'a, 'b> Interpreter<'a, 'b> {
         self.emit(start, text);
     }
 
-    /// Where the next glyph's origin lands on the page, and the font size
-    /// there.
-    fn text_origin(&self) -> (f64, f64, f64) {
+    /// Where the next glyph's origin lands in the frame the text reads in
+    /// (see [`Span`]), the font size there, and whether the text is turned.
+    fn text_origin(&self) -> (f64, f64, f64, bool) {
         let matrix = multiply(&self.text_matrix, &self.state.ctm);
         let (x, y) = apply(&matrix, 0.0, self.state.rise);
         let size = self.state.font_size * (matrix[2] * matrix[2] + matrix[3] * matrix[3]).sqrt();
-        (x, y, size.abs())
+        // The direction the text runs in on the page.
+        let (dx, dy) = (matrix[0], matrix[1]);
+        let length = dx.hypot(dy);
+        let turned = length > 0.0 && (dy.abs() > dx.abs() || dx < 0.0);
+        if !turned {
+            return (x, y, size.abs(), false);
+        }
+        let (cos, sin) = (dx / length, dy / length);
+        (x * cos + y * sin, y * cos - x * sin, size.abs(), true)
     }
 
     fn advance(&mut self, tx: f64) {
@@ -281,18 +293,19 @@ impl<'a, 'b> Interpreter<'a, 'b> {
         }
     }
 
-    fn emit(&mut self, start: Option<(f64, f64, f64)>, text: String) {
-        let Some((x0, y, size)) = start else { return };
+    fn emit(&mut self, start: Option<(f64, f64, f64, bool)>, text: String) {
+        let Some((x0, y, size, turned)) = start else { return };
         if text.trim().is_empty() || !x0.is_finite() || !y.is_finite() {
             return;
         }
-        let (x1, _, _) = self.text_origin();
+        let (x1, _, _, _) = self.text_origin();
         self.out.spans.push(Span {
             x0,
             x1: if x1.is_finite() { x1.max(x0) } else { x0 },
             y,
             size: if size.is_finite() && size > 0.1 { size } else { 1.0 },
             text,
+            turned,
         });
     }
 

@@ -47,10 +47,21 @@ const MAX_SPLIT_DEPTH: usize = 3;
 /// search is quadratic and no resume page has that many lines.
 const MAX_ANALYZED_ROWS: usize = 2_000;
 
-/// Orders a page's spans into lines.
+/// Orders a page's spans into lines. Turned text (a title run up a
+/// sidebar) is read first, as lines of their own: among the upright rows
+/// each of its letters would sit on a row of its own. Their `y` is above
+/// the page, where a running header sits, since it is no height on it.
 pub(crate) fn read_page(spans: &[Span]) -> (Vec<Line>, Signals) {
-    let rows = build_rows(spans);
-    let mut lines = Vec::with_capacity(rows.len());
+    let (turned, upright): (Vec<&Span>, Vec<&Span>) = spans.iter().partition(|span| span.turned);
+    let rows = build_rows(upright);
+    let mut lines: Vec<Line> = build_rows(turned)
+        .iter()
+        .map(|row| Line {
+            y: f64::INFINITY,
+            ..row_line(row)
+        })
+        .collect();
+    lines.reserve(rows.len());
     let mut signals = Signals::default();
     if rows.len() > MAX_ANALYZED_ROWS {
         lines.extend(rows.iter().map(row_line));
@@ -62,8 +73,7 @@ pub(crate) fn read_page(spans: &[Span]) -> (Vec<Line>, Signals) {
 
 /// Groups spans on (nearly) the same baseline, then splits each row at
 /// gaps too wide to be word spacing.
-fn build_rows(spans: &[Span]) -> Vec<Row> {
-    let mut sorted: Vec<&Span> = spans.iter().collect();
+fn build_rows(mut sorted: Vec<&Span>) -> Vec<Row> {
     sorted.sort_by(|a, b| b.y.total_cmp(&a.y).then(a.x0.total_cmp(&b.x0)));
     let mut grouped: Vec<(f64, f64, Vec<&Span>)> = Vec::new();
     for span in sorted {
@@ -210,6 +220,11 @@ fn block_gutter(rows: &[Row]) -> Option<(f64, f64)> {
             if wider && has_text_on_both_sides(rows, gutter) && crossings_only_at_edges(rows, gutter) {
                 best = Some(gutter);
             }
+        }
+        // A wider strip that more rows cross is a gap inside one column
+        // (a table's, say), not the gutter.
+        if best.is_some() {
+            break;
         }
     }
     best
@@ -449,8 +464,9 @@ fn is_table(columns: &[Vec<Row>], rows: usize) -> bool {
 }
 
 /// A column flows when it has a few lines and most follow the previous one
-/// at line spacing. Dates aligned right beside job titles do not: they sit
-/// many lines apart and belong to the row they are on.
+/// at line spacing, or when it holds prose however far apart its
+/// paragraphs sit. Dates aligned right beside job titles do neither: they
+/// sit many lines apart, a few words each, and belong to the row they are on.
 fn flows(column: &[Row]) -> bool {
     if column.len() < 2 {
         return false;
@@ -459,7 +475,17 @@ fn flows(column: &[Row]) -> bool {
         .windows(2)
         .filter(|pair| pair[0].y - pair[1].y <= 2.0 * pair[0].size.max(pair[1].size))
         .count();
-    close * 2 >= column.len() - 1
+    let prose = column
+        .iter()
+        .filter(|row| {
+            row.segments
+                .iter()
+                .map(|s| s.text.split_whitespace().count())
+                .sum::<usize>()
+                >= 6
+        })
+        .count();
+    close * 2 >= column.len() - 1 || prose >= 2
 }
 
 fn row_line(row: &Row) -> Line {
@@ -514,6 +540,7 @@ mod tests {
             y,
             size: 10.0,
             text: text.to_owned(),
+            turned: false,
         }
     }
 
@@ -529,6 +556,22 @@ mod tests {
             span(50.0, 686.0, "Acme"),
         ];
         assert_eq!(texts(&spans), ["Senior engineer", "Acme"]);
+    }
+
+    #[test]
+    fn text_turned_up_the_page_is_read_as_one_line_of_its_own() {
+        // `TITLE` run up the page letter by letter, in its own reading frame.
+        let mut spans: Vec<Span> = "TITLE"
+            .chars()
+            .enumerate()
+            .map(|(i, c)| Span {
+                turned: true,
+                ..span(400.0 + 5.0 * i as f64, -560.0, &c.to_string())
+            })
+            .collect();
+        spans.push(span(50.0, 700.0, "Jane Doe"));
+        spans.push(span(50.0, 686.0, "Experience"));
+        assert_eq!(texts(&spans), ["TITLE", "Jane Doe", "Experience"]);
     }
 
     #[test]
@@ -577,6 +620,51 @@ mod tests {
         assert_eq!(lines[0].text, "Engineer 0\t2019");
         assert_eq!(lines[1].text, "Built things");
         assert_eq!(signals, Signals::default());
+    }
+
+    #[test]
+    fn a_main_column_of_paragraphs_far_apart_is_still_a_column() {
+        let mut spans: Vec<Span> = (0..8)
+            .map(|i| span(50.0, 700.0 - 14.0 * f64::from(i), &format!("skill {i}")))
+            .collect();
+        for (y, text) in [
+            (700.0, "ABOUT ME"),
+            (660.0, "Designer of posters and books for ten years"),
+            (646.0, "with a studio of my own in the old town"),
+            (590.0, "EXPERIENCE"),
+            (550.0, "Led the redesign of the city theatre brand"),
+            (536.0, "and its posters for three seasons in a row"),
+        ] {
+            spans.push(span(200.0, y, text));
+        }
+        let lines = texts(&spans);
+        assert_eq!(
+            lines[..8],
+            [
+                "skill 0", "skill 1", "skill 2", "skill 3", "skill 4", "skill 5", "skill 6", "skill 7"
+            ]
+        );
+        assert_eq!(lines[8], "ABOUT ME");
+    }
+
+    #[test]
+    fn the_empty_gutter_of_a_sidebar_wins_over_a_wider_gap_of_a_table_beside_it() {
+        let mut spans: Vec<Span> = (0..25)
+            .map(|i| span(50.0, 700.0 - 14.0 * f64::from(i), &format!("s{i}")))
+            .collect();
+        for i in 0..5 {
+            let line = "a line of prose across the whole main column of the page";
+            spans.push(span(130.0, 700.0 - 14.0 * f64::from(i), line));
+        }
+        for i in 0..3 {
+            let y = 600.0 - 14.0 * f64::from(i);
+            spans.push(span(130.0, y, "Degree"));
+            spans.push(span(300.0, y, "School"));
+            spans.push(span(420.0, y, "2020"));
+        }
+        let lines = texts(&spans);
+        let sidebar: Vec<String> = (0..25).map(|i| format!("s{i}")).collect();
+        assert_eq!(lines[..25], sidebar[..], "{lines:#?}");
     }
 
     #[test]
