@@ -258,9 +258,16 @@ fn job_heading(text: &str, line: &Line, current: Zone) -> Option<Zone> {
 }
 
 /// The zone a heading opens: `None` when the text is not a known heading.
-/// Preferred wins over required (`Preferred qualifications`).
+/// Preferred wins over required (`Preferred qualifications`). A heading
+/// that speaks of the company as `us` and not to the reader (`Customers
+/// love us because:`, `What makes us special`) opens its self-portrait.
 fn classify_heading(key: &str) -> Option<Zone> {
-    HEADINGS.find(key).map(|(zone, _)| zone).min()
+    HEADINGS.find(key).map(|(zone, _)| zone).min().or_else(|| {
+        let words = || key.split(|c: char| !c.is_alphanumeric() && c != '\'');
+        let of_us = words().any(|word| word.eq_ignore_ascii_case("us"));
+        let to_you = words().any(|word| word.to_lowercase().starts_with("you"));
+        (of_us && !to_you).then_some(Zone::Boilerplate)
+    })
 }
 
 static HEADINGS: LazyLock<WordList<Zone>> = LazyLock::new(|| WordList::new(HEADING_WORDS));
@@ -465,6 +472,22 @@ const SENTENCE_CUES: &[(&str, Cue)] = &[
     ("need to", Cue::Importance(Importance::Required)),
     ("needs to", Cue::Importance(Importance::Required)),
     ("at least", Cue::Importance(Importance::Required)),
+    // Asks worded as a wish of the team, outside any requirements heading:
+    // `We are looking for someone with Java`, `Candidates should be able to`.
+    // Not `looking for a DevOps engineer`: that names the post.
+    ("looking for someone", Cue::Importance(Importance::Required)),
+    ("looking for somebody", Cue::Importance(Importance::Required)),
+    ("looking for people", Cue::Importance(Importance::Required)),
+    ("looking for candidates", Cue::Importance(Importance::Required)),
+    ("looking for a candidate", Cue::Importance(Importance::Required)),
+    ("looking for an individual", Cue::Importance(Importance::Required)),
+    ("should have", Cue::Importance(Importance::Required)),
+    ("should be able to", Cue::Importance(Importance::Required)),
+    ("you should", Cue::Importance(Importance::Required)),
+    ("candidates should", Cue::Importance(Importance::Required)),
+    ("we expect", Cue::Importance(Importance::Required)),
+    ("you'll need", Cue::Importance(Importance::Required)),
+    ("you will need", Cue::Importance(Importance::Required)),
     ("minimum of", Cue::Importance(Importance::Required)),
     ("no", Cue::Negation),
     ("not", Cue::Negation),
@@ -535,6 +558,16 @@ mod tests {
     }
 
     #[test]
+    fn a_wish_of_the_team_asks_and_the_post_it_names_does_not() {
+        let job = "We are looking for someone with Java experience.";
+        assert_eq!(importance(job, "java"), Some(Importance::Required));
+        let job = "Candidates should be able to write SQL.";
+        assert_eq!(importance(job, "sql"), Some(Importance::Required));
+        let job = "We are looking for a DevOps engineer to join us.";
+        assert_eq!(importance(job, "devops"), Some(Importance::Mentioned));
+    }
+
+    #[test]
     fn a_role_that_is_essential_to_the_work_asks_nothing() {
         let text = "You will be essential to all aspects of data management, including SQL.";
         assert_eq!(importance(text, "sql"), Some(Importance::Mentioned));
@@ -570,6 +603,14 @@ mod tests {
         assert_eq!(importance(job, "excel"), None);
         assert_eq!(importance(job, "berlin"), None);
         assert_eq!(importance(job, "rust"), Some(Importance::Required));
+    }
+
+    #[test]
+    fn a_heading_about_us_opens_the_company_and_one_to_you_does_not() {
+        let job = "Customers love us because:\nWe changed how DevOps teams work.\n\n\
+                   We'd love to hear from you if:\n- You know Kubernetes";
+        assert_eq!(importance(job, "devops"), None);
+        assert_eq!(importance(job, "kubernetes"), Some(Importance::Mentioned));
     }
 
     #[test]
