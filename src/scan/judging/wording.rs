@@ -42,10 +42,20 @@ const FIT_ABOVE_CHANCE: f64 = 0.10;
 impl SharedWording {
     pub(crate) fn of(resume: &Resume, job: &Job) -> Option<Self> {
         let doc = job.doc.as_ref()?;
+        // A posting repeats its employer's name (`the UCLA Law Center for
+        // Reproductive Health`): a resume that shares it shares no asks.
+        let employer: HashSet<Cow<'_, str>, FastHash> = job
+            .employer
+            .clone()
+            .and_then(|range| doc.text().get(range))
+            .map(|name| content_words(name).collect())
+            .unwrap_or_default();
         let mut counts: HashMap<Cow<'_, str>, u32, FastHash> = HashMap::default();
         for range in &job.asking {
             for word in content_words(doc.text().get(range.clone()).unwrap_or("")) {
-                *counts.entry(word).or_default() += 1;
+                if !employer.contains(&word) {
+                    *counts.entry(word).or_default() += 1;
+                }
             }
         }
         if counts.is_empty() {
@@ -330,6 +340,18 @@ const COMMON_WORDS: &[&str] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::scan::testkit;
+
+    #[test]
+    fn the_employers_name_is_no_wording_to_share() {
+        let (catalog, matcher) = testkit::catalog_and_matcher();
+        let posting = "---\ntitle: Analyst\norganization: Center for Reproductive Health\n---\n\
+                       The Center for Reproductive Health analyst will survey clinics.";
+        let job = Job::from_text(catalog, matcher, posting, None);
+        let resume = Resume::new(catalog, matcher, "Volunteer at a reproductive health center.");
+        let shared = SharedWording::of(&resume, &job).unwrap();
+        assert_eq!((shared.job_words, shared.shared), (3, 0), "analyst, survey, clinic");
+    }
 
     #[test]
     fn the_common_words_are_sorted_and_listed_once() {

@@ -1,6 +1,6 @@
 //! Front matter at the top of a Markdown posting (`+++` TOML or `---` YAML,
 //! as static-site job boards publish them): metadata, not the posting. Only
-//! its title is read; the rest asks for nothing.
+//! its title and employer are read; the rest asks for nothing.
 
 use std::ops::Range;
 
@@ -12,7 +12,12 @@ pub(crate) struct FrontMatter {
     pub lines: Range<usize>,
     /// The value of its `title` key (normalized byte range), unquoted.
     pub title: Option<Range<usize>>,
+    /// The employer's name (`company`, `companyName`, `organization`,
+    /// `employer`), the same way.
+    pub employer: Option<Range<usize>>,
 }
+
+const EMPLOYER_KEYS: [&str; 5] = ["company", "companyname", "company_name", "organization", "employer"];
 
 /// The most lines front matter may have: a posting's metadata is short.
 const MAX_LINES: usize = 80;
@@ -32,26 +37,29 @@ impl FrontMatter {
         let opening = body(first).trim_start_matches("<!--").trim();
         let delimiter = ["+++", "---"].into_iter().find(|d| opening == *d)?;
         let last = (first + 1..doc.lines.len().min(first + MAX_LINES)).find(|&i| body(i).starts_with(delimiter))?;
-        let title = (first + 1..last).find_map(|i| {
-            let line = doc.lines.get(i)?;
-            let value = title_value(text.get(line.range())?)?;
-            Some(line.start + value.start..line.start + value.end)
-        });
+        let value_of = |keys: &[&str]| {
+            (first + 1..last).find_map(|i| {
+                let line = doc.lines.get(i)?;
+                let value = keys.iter().find_map(|key| key_value(text.get(line.range())?, key))?;
+                Some(line.start + value.start..line.start + value.end)
+            })
+        };
         Some(Self {
             lines: first..last + 1,
-            title,
+            title: value_of(&["title"]),
+            employer: value_of(&EMPLOYER_KEYS),
         })
     }
 }
 
-/// The value of a `title = "..."` or `title: ...` line, within the line.
-fn title_value(line: &str) -> Option<Range<usize>> {
-    let rest = line.strip_prefix("title")?;
+/// The value of a `key = "..."` or `key: ...` line, within the line.
+fn key_value(line: &str, key: &str) -> Option<Range<usize>> {
+    let rest = line.strip_prefix(key)?;
     let separator = rest.find(|c: char| c != ' ')?;
     if !matches!(rest.as_bytes().get(separator), Some(b'=' | b':')) {
         return None;
     }
-    let value_start = "title".len() + separator + 1;
+    let value_start = key.len() + separator + 1;
     let value = line.get(value_start..)?;
     let trimmed = value.trim().trim_matches(['"', '\'']).trim();
     if trimmed.is_empty() {
@@ -71,12 +79,26 @@ mod tests {
         let fm = FrontMatter::find(&doc).unwrap();
         assert_eq!(fm.lines, 0..4);
         assert_eq!(&doc.text()[fm.title.unwrap()], "registered nurse");
+        assert_eq!(fm.employer, None);
         let doc = Document::new("<!-- ---\nlayout: jobs\ntitle:   \"Software Engineer Intern\"\n--- --!\nText");
         let fm = FrontMatter::find(&doc).unwrap();
         assert_eq!(
             (fm.lines, &doc.text()[fm.title.unwrap()]),
             (0..4, "software engineer intern")
         );
+    }
+
+    #[test]
+    fn the_employer_is_read_under_any_of_its_usual_keys() {
+        for key in [
+            "companyName: \"strongDM\"",
+            "organization = \"strongDM\"",
+            "company: strongDM",
+        ] {
+            let doc = Document::new(&format!("---\ntitle: Recruiter\n{key}\n---\nText"));
+            let fm = FrontMatter::find(&doc).unwrap();
+            assert_eq!(&doc.text()[fm.employer.unwrap()], "strongdm", "{key}");
+        }
     }
 
     #[test]

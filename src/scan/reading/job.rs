@@ -39,6 +39,9 @@ pub(crate) struct Job {
     pub asking: Vec<Range<usize>>,
     /// Groups of skills of which any one meets the requirement.
     pub alternatives: Vec<Vec<SkillIdx>>,
+    /// Byte range of the employer's name in the job description, when its
+    /// front matter gives one: the posting's own name, no wording to share.
+    pub employer: Option<Range<usize>>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -143,6 +146,7 @@ impl Job {
             asks_certification,
             asking,
             alternatives,
+            employer: front_matter.and_then(|fm| fm.employer),
         }
     }
 
@@ -187,6 +191,7 @@ impl Job {
             role: None,
             role_inferred: false,
             degree: None,
+            employer: None,
             asks_certification: false,
             asking: Vec::new(),
             alternatives: Vec::new(),
