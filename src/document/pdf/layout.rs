@@ -105,8 +105,11 @@ fn segments(spans: &[&Span]) -> Vec<Segment> {
         let size = span.size;
         match (out.last_mut(), previous) {
             (Some(segment), Some(prev)) if span.x0 - segment.x1 <= split_gap(size) => {
-                // Fake bold: the same text drawn twice, a hair apart.
-                if span.text == prev.text && (span.x0 - prev.x0).abs() < 0.3 * size {
+                // Fake bold: the same text drawn twice, a hair apart. The
+                // second `f` of `staffing`, drawn glyph by glyph, sits a
+                // whole glyph on and is no repeat.
+                let offset = (span.x0 - prev.x0).abs();
+                if span.text == prev.text && offset < 0.3 * size && offset < 0.5 * (prev.x1 - prev.x0) {
                     continue;
                 }
                 let gap = span.x0 - segment.x1;
@@ -572,6 +575,23 @@ mod tests {
         spans.push(span(50.0, 700.0, "Jane Doe"));
         spans.push(span(50.0, 686.0, "Experience"));
         assert_eq!(texts(&spans), ["TITLE", "Jane Doe", "Experience"]);
+    }
+
+    #[test]
+    fn a_doubled_letter_drawn_glyph_by_glyph_is_kept_and_fake_bold_is_not() {
+        let glyph = |x0: f64, text: &str| Span {
+            x1: x0 + 2.8,
+            ..span(x0, 700.0, text)
+        };
+        let staffing = ["s", "t", "a", "f", "f", "i", "n", "g"];
+        let spans: Vec<Span> = staffing
+            .iter()
+            .zip(0..)
+            .map(|(t, i)| glyph(2.8 * f64::from(i), t))
+            .collect();
+        assert_eq!(texts(&spans), ["staffing"]);
+        let bold = [glyph(0.0, "Go"), glyph(0.3, "Go")];
+        assert_eq!(texts(&bold), ["Go"]);
     }
 
     #[test]
