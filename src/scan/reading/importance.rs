@@ -58,6 +58,8 @@ enum Cue {
     /// A cue's word that asks nothing here: `you will be essential to
     /// all aspects of data management` praises the role.
     Idle,
+    /// `we use`: what follows in the sentence is the team's, not an ask.
+    Ours,
 }
 
 impl JobZones {
@@ -67,6 +69,19 @@ impl JobZones {
         // Whether a line under a heading of requirements lists something.
         let mut lists_requirements = false;
         let mut headings = vec![false; doc.lines.len()];
+        // Normalized text keeps no blank lines; the original does.
+        let original = doc.norm.original();
+        let set_apart = |i: usize| {
+            doc.lines.get(i).is_some_and(|line| {
+                let range = doc.norm.original_range(line.range());
+                let before = original.get(..range.start).unwrap_or("");
+                let after = original.get(range.end..).unwrap_or("");
+                let gap_before = before.get(before.trim_end().len()..).unwrap_or("");
+                let gap_after = after.get(..after.len() - after.trim_start().len()).unwrap_or("");
+                (before.trim_end().is_empty() || gap_before.matches('\n').count() >= 2)
+                    && (after.trim_start().is_empty() || gap_after.matches('\n').count() >= 2)
+            })
+        };
         let zones: Vec<Zone> = doc
             .lines
             .iter()
@@ -86,7 +101,7 @@ impl JobZones {
                         Some(labelled) => zone = labelled,
                         None => {}
                     }
-                } else if let Some(heading) = job_heading(text, line, zone) {
+                } else if let Some(heading) = job_heading(text, line, zone, set_apart(i)) {
                     zone = heading;
                     if let Some(slot) = headings.get_mut(i) {
                         *slot = true;
@@ -123,11 +138,13 @@ impl JobZones {
         let sentence = sentence_across_wraps(doc, at, pos);
         let mut said: Option<Importance> = None;
         let mut negated = false;
-        for &(_, cue) in self.cues_within(&sentence) {
+        for &(at, cue) in self.cues_within(&sentence) {
             match cue {
                 Cue::Boilerplate => return None,
                 Cue::Negation => negated = true,
                 Cue::Idle => {}
+                Cue::Ours if at < pos && said.is_none() => said = Some(Importance::Mentioned),
+                Cue::Ours => {}
                 // A preferred cue beats a required one: `preferred but not required`.
                 Cue::Importance(Importance::Preferred) => said = Some(Importance::Preferred),
                 Cue::Importance(importance) if !negated && said.is_none() => said = Some(importance),
@@ -229,8 +246,8 @@ fn wraps_into_next(doc: &Document, i: usize) -> bool {
 }
 
 /// A line that is a heading of a job description, and its zone; `current`
-/// is the zone the line is in.
-fn job_heading(text: &str, line: &Line, current: Zone) -> Option<Zone> {
+/// is the zone the line is in, `set_apart` whether blank lines surround it.
+fn job_heading(text: &str, line: &Line, current: Zone, set_apart: bool) -> Option<Zone> {
     if line.bullet {
         return None;
     }
@@ -251,7 +268,12 @@ fn job_heading(text: &str, line: &Line, current: Zone) -> Option<Zone> {
         return Some(classify_heading(key).unwrap_or(introduced));
     }
     let key = heading_key(body)?;
-    if key.split_whitespace().count() > 5 {
+    // A line set apart, by Markdown (`**What the role will focus on**`,
+    // `## What you will bring`) or by blank lines around it, is a heading
+    // at greater length than a short line inside a paragraph, which may be
+    // a sentence cut off.
+    let marked = set_apart || body.starts_with('#') || (body.starts_with("**") && body.ends_with("**"));
+    if key.split_whitespace().count() > if marked { 8 } else { 5 } {
         return None;
     }
     classify_heading(&key)
@@ -296,6 +318,7 @@ const HEADING_WORDS: &[(&str, Zone)] = &[
     ("stand out", Zone::Preferred),
     ("extra credit", Zone::Preferred),
     ("optional", Zone::Preferred),
+    ("not essential", Zone::Preferred),
     ("advantage", Zone::Preferred),
     ("ideally", Zone::Preferred),
     ("would be great", Zone::Preferred),
@@ -323,6 +346,7 @@ const HEADING_WORDS: &[(&str, Zone)] = &[
     ("you have", Zone::Required),
     ("you bring", Zone::Required),
     ("you'll bring", Zone::Required),
+    ("you will bring", Zone::Required),
     ("you should have", Zone::Required),
     ("essential", Zone::Required),
     // The work itself, not what the candidate must bring.
@@ -489,6 +513,12 @@ const SENTENCE_CUES: &[(&str, Cue)] = &[
     ("you'll need", Cue::Importance(Importance::Required)),
     ("you will need", Cue::Importance(Importance::Required)),
     ("minimum of", Cue::Importance(Importance::Required)),
+    // The team's own tools: `We use PostgreSQL and Redis`, `(we use
+    // GitHub and Slack)`; the ask around them is something else.
+    ("we use", Cue::Ours),
+    ("we currently use", Cue::Ours),
+    ("we are using", Cue::Ours),
+    ("we're using", Cue::Ours),
     ("no", Cue::Negation),
     ("not", Cue::Negation),
     ("equal opportunity", Cue::Boilerplate),
@@ -565,6 +595,29 @@ mod tests {
         assert_eq!(importance(job, "sql"), Some(Importance::Required));
         let job = "We are looking for a DevOps engineer to join us.";
         assert_eq!(importance(job, "devops"), Some(Importance::Mentioned));
+    }
+
+    #[test]
+    fn the_teams_own_tools_are_no_ask_and_the_ask_before_them_stays() {
+        let job = "Requirements\n- Strong SQL. We use PostgreSQL and Redis.\n- Experience with Kafka (we use it daily)";
+        assert_eq!(importance(job, "sql"), Some(Importance::Required));
+        assert_eq!(importance(job, "postgresql"), Some(Importance::Mentioned));
+        assert_eq!(importance(job, "kafka"), Some(Importance::Required));
+    }
+
+    #[test]
+    fn a_markdown_heading_may_be_longer_than_a_plain_one() {
+        let job = "## Requirements\n**What the role will focus on**\n- Ruby development\n\
+                   **What you will bring to the role**\n- SQL\n**Nice but not essential**\n- Shopify";
+        assert_eq!(importance(job, "ruby"), Some(Importance::Mentioned));
+        assert_eq!(importance(job, "sql"), Some(Importance::Required));
+        assert_eq!(importance(job, "shopify"), Some(Importance::Preferred));
+        // The same once a Markdown reader has dropped the marks.
+        let job = "Requirements\n\nWhat the role will focus on\n\n- Ruby development\n\n\
+                   What you will bring to the role\n\n- SQL\n\nNice but not essential\n\n- Shopify";
+        assert_eq!(importance(job, "ruby"), Some(Importance::Mentioned));
+        assert_eq!(importance(job, "sql"), Some(Importance::Required));
+        assert_eq!(importance(job, "shopify"), Some(Importance::Preferred));
     }
 
     #[test]
