@@ -288,13 +288,17 @@ fn asked<'j>(catalog: &'j Catalog, job: &'j Job, kind: SkillKind) -> impl Iterat
     })
 }
 
-/// How far the missing must-haves hold the score down.
+/// How far the missing must-haves hold the score down. The cap is blunt,
+/// so it bites only where a must-have is truly absent: a resume that names
+/// PostgreSQL and MySQL but not the word SQL has a gap in its wording (the
+/// hard-skill component says so), not in its skills.
 fn must_have_cap(catalog: &Catalog, resume: &Resume, job: &Job) -> Option<ScoreCap> {
     let hard = asks(catalog, job, SkillKind::Hard);
     let required: Vec<&Ask> = hard.iter().filter(|a| a.importance == Importance::Required).collect();
-    let gaps: Vec<&Ask> = required.iter().copied().filter(|a| !a.met_by(resume)).collect();
+    let met = |a: &Ask| a.met_by(resume) || a.met_by_a_related_skill(catalog, resume);
+    let gaps: Vec<&Ask> = required.iter().copied().filter(|a| !met(a)).collect();
     let gap_skills = |gaps: &[&Ask]| gaps.iter().flat_map(|a| a.skills.iter().copied()).collect();
-    if hard.len() >= 5 && !hard.iter().any(|a| a.met_by(resume)) {
+    if hard.len() >= 5 && !hard.iter().any(met) {
         let all: Vec<&Ask> = hard.iter().collect();
         return Some(ScoreCap {
             limit: 25,
@@ -332,6 +336,18 @@ struct Ask {
 impl Ask {
     fn met_by(&self, resume: &Resume) -> bool {
         self.skills.iter().any(|&s| resume.skills.contains(s))
+    }
+
+    /// Whether the resume names a skill curated as related to one of the
+    /// ask's (either way round): PostgreSQL for SQL.
+    fn met_by_a_related_skill(&self, catalog: &Catalog, resume: &Resume) -> bool {
+        let related = |a: SkillIdx, b: SkillIdx| catalog.skill(a).related.contains(&b);
+        self.skills.iter().any(|&asked| {
+            resume
+                .skills
+                .skills()
+                .any(|named| related(asked, named) || related(named, asked))
+        })
     }
 
     /// `Python`, or `one of Python, Ruby or Go`.
@@ -755,6 +771,23 @@ mod tests {
             cap.explanation
         );
         assert_eq!(cap.gaps.len(), 5);
+    }
+
+    #[test]
+    fn a_must_have_met_by_a_related_skill_is_no_gap_for_the_cap() {
+        let (catalog, matcher) = testkit::catalog_and_matcher();
+        let job = "Engineer\nRequirements:\n- Java\n- Kubernetes\n- TypeScript\n- React\n- MongoDB";
+        let job = Job::from_text(catalog, matcher, job, None);
+        let cap = |resume: &str| must_have_cap(catalog, &Resume::new(catalog, matcher, resume), &job);
+        // Spring Boot is curated as related to Java, Docker to Kubernetes.
+        let related = cap("Skills\nSpring Boot, Docker").expect("three must-haves are missing");
+        assert!(related.explanation.contains("2 of the 5"), "{}", related.explanation);
+        let unrelated = cap("Skills\nPython").expect("every must-have is missing");
+        assert!(
+            unrelated.explanation.contains("none of the 5"),
+            "{}",
+            unrelated.explanation
+        );
     }
 
     #[test]
