@@ -48,9 +48,10 @@ const MAX_SPLIT_DEPTH: usize = 3;
 const MAX_ANALYZED_ROWS: usize = 2_000;
 
 /// Orders a page's spans into lines. Turned text (a title run up a
-/// sidebar) is read first, as lines of their own: among the upright rows
-/// each of its letters would sit on a row of its own. Their `y` is above
-/// the page, where a running header sits, since it is no height on it.
+/// sidebar) is read first, as lines of its own: among the upright rows
+/// each of its letters would sit on a row of its own. Having no one height
+/// on the page, its lines carry an infinite `y`, so that the page's
+/// assembly treats them as it treats a running header.
 pub(crate) fn read_page(spans: &[Span]) -> (Vec<Line>, Signals) {
     let (turned, upright): (Vec<&Span>, Vec<&Span>) = spans.iter().partition(|span| span.turned);
     let rows = build_rows(upright);
@@ -73,10 +74,10 @@ pub(crate) fn read_page(spans: &[Span]) -> (Vec<Line>, Signals) {
 
 /// Groups spans on (nearly) the same baseline, then splits each row at
 /// gaps too wide to be word spacing.
-fn build_rows(mut sorted: Vec<&Span>) -> Vec<Row> {
-    sorted.sort_by(|a, b| b.y.total_cmp(&a.y).then(a.x0.total_cmp(&b.x0)));
+fn build_rows(mut spans: Vec<&Span>) -> Vec<Row> {
+    spans.sort_by(|a, b| b.y.total_cmp(&a.y).then(a.x0.total_cmp(&b.x0)));
     let mut grouped: Vec<(f64, f64, Vec<&Span>)> = Vec::new();
-    for span in sorted {
+    for span in spans {
         match grouped.last_mut() {
             Some((y, size, members)) if *y - span.y <= 0.35 * size.max(span.size) => {
                 *size = size.max(span.size);

@@ -69,19 +69,6 @@ impl JobZones {
         // Whether a line under a heading of requirements lists something.
         let mut lists_requirements = false;
         let mut headings = vec![false; doc.lines.len()];
-        // Normalized text keeps no blank lines; the original does.
-        let original = doc.norm.original();
-        let set_apart = |i: usize| {
-            doc.lines.get(i).is_some_and(|line| {
-                let range = doc.norm.original_range(line.range());
-                let before = original.get(..range.start).unwrap_or("");
-                let after = original.get(range.end..).unwrap_or("");
-                let gap_before = before.get(before.trim_end().len()..).unwrap_or("");
-                let gap_after = after.get(..after.len() - after.trim_start().len()).unwrap_or("");
-                (before.trim_end().is_empty() || gap_before.matches('\n').count() >= 2)
-                    && (after.trim_start().is_empty() || gap_after.matches('\n').count() >= 2)
-            })
-        };
         let zones: Vec<Zone> = doc
             .lines
             .iter()
@@ -101,7 +88,7 @@ impl JobZones {
                         Some(labelled) => zone = labelled,
                         None => {}
                     }
-                } else if let Some(heading) = job_heading(text, line, zone, set_apart(i)) {
+                } else if let Some(heading) = job_heading(text, line, zone, set_apart(doc, line)) {
                     zone = heading;
                     if let Some(slot) = headings.get_mut(i) {
                         *slot = true;
@@ -245,6 +232,20 @@ fn wraps_into_next(doc: &Document, i: usize) -> bool {
         .is_some_and(char::is_lowercase)
 }
 
+/// Whether blank lines stand before and after `line`, or the text ends
+/// there. Normalized text keeps no blank lines; the original does.
+fn set_apart(doc: &Document, line: &Line) -> bool {
+    let original = doc.norm.original();
+    let range = doc.norm.original_range(line.range());
+    let before = original.get(..range.start).unwrap_or("");
+    let after = original.get(range.end..).unwrap_or("");
+    let blank_lines = |gap: &str| gap.matches('\n').count() >= 2;
+    let gap_before = before.get(before.trim_end().len()..).unwrap_or("");
+    let gap_after = after.get(..after.len() - after.trim_start().len()).unwrap_or("");
+    (before.trim_end().is_empty() || blank_lines(gap_before))
+        && (after.trim_start().is_empty() || blank_lines(gap_after))
+}
+
 /// A line that is a heading of a job description, and its zone; `current`
 /// is the zone the line is in, `set_apart` whether blank lines surround it.
 fn job_heading(text: &str, line: &Line, current: Zone, set_apart: bool) -> Option<Zone> {
@@ -285,9 +286,10 @@ fn job_heading(text: &str, line: &Line, current: Zone, set_apart: bool) -> Optio
 /// love us because:`, `What makes us special`) opens its self-portrait.
 fn classify_heading(key: &str) -> Option<Zone> {
     HEADINGS.find(key).map(|(zone, _)| zone).min().or_else(|| {
+        // Keys are normalized, so lowercase.
         let words = || key.split(|c: char| !c.is_alphanumeric() && c != '\'');
-        let of_us = words().any(|word| word.eq_ignore_ascii_case("us"));
-        let to_you = words().any(|word| word.to_lowercase().starts_with("you"));
+        let of_us = words().any(|word| word == "us");
+        let to_you = words().any(|word| word.starts_with("you"));
         (of_us && !to_you).then_some(Zone::Boilerplate)
     })
 }
