@@ -5,7 +5,7 @@ use std::borrow::Cow;
 
 use crate::scan::reading::job::Job;
 use crate::scan::reading::resume::Resume;
-use crate::taxonomy::{Importance, RoleIdx, SkillIdx, normalize_term};
+use crate::taxonomy::{Catalog, Importance, RoleIdx, SkillIdx, normalize_term};
 
 /// The job and the resume as read, and how their keywords compare: what
 /// every judge (score, mistakes, suggestions) works from.
@@ -145,6 +145,16 @@ fn same_wording(job: &str, resume: &str) -> bool {
     let job: Vec<String> = job.split_whitespace().map(stem).collect();
     let resume: Vec<String> = resume.split_whitespace().map(stem).collect();
     !job.is_empty() && resume.windows(job.len()).any(|window| window == job.as_slice())
+}
+
+/// A skill of the resume that the knowledge base names as a neighbour of
+/// `skill`, when the resume lacks `skill` itself: the job asks for Spring
+/// Boot, the resume says Java. Only the missing skill's own neighbours
+/// count: many skills point at Communication, but none of them is a way of
+/// saying it.
+pub(crate) fn related_in_resume(catalog: &Catalog, resume: &Resume, skill: SkillIdx) -> Option<SkillIdx> {
+    let entry = catalog.skills.get(skill.index())?;
+    entry.related.iter().copied().find(|r| resume.skills.contains(*r))
 }
 
 /// Whether two wordings share a word, give or take an ending: `Bash` and

@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::scan::judging::compare::{Reading, shares_a_word};
+use crate::scan::judging::compare::{Reading, related_in_resume, shares_a_word};
 use crate::scan::matching::matcher::KeywordMatcher;
 use crate::scan::reading::resume::Resume;
 use crate::scan::rules::{
@@ -524,16 +524,6 @@ fn job_wording(ctx: &Ctx<'_>, p: &JobWording) -> Option<Finding> {
         message: format!("The job's own wording is missing for {}.", list(&notes, 4)),
         evidence,
     })
-}
-
-/// A skill of the resume that the knowledge base names as a neighbour of
-/// `skill`, when the resume lacks `skill` itself: the job asks for Spring
-/// Boot, the resume says Java. Only the missing skill's own neighbours
-/// count: many skills point at Communication, but none of them is a way of
-/// saying it.
-pub(crate) fn related_in_resume(catalog: &Catalog, resume: &Resume, skill: SkillIdx) -> Option<SkillIdx> {
-    let entry = catalog.skills.get(skill.index())?;
-    entry.related.iter().copied().find(|r| resume.skills.contains(*r))
 }
 
 fn missing_contact(ctx: &Ctx<'_>, p: &MissingContact) -> Option<Finding> {

@@ -32,7 +32,7 @@
 //! cap names the missing must-haves. With neither a job nor a role only the
 //! document is scored (0.5 each).
 
-use crate::scan::judging::compare::stem_of;
+use crate::scan::judging::compare::{related_in_resume, stem_of};
 use crate::scan::judging::wording::SharedWording;
 use crate::scan::matching::KeywordMatcher;
 use crate::scan::reading::degree::degree_levels;
@@ -338,16 +338,12 @@ impl Ask {
         self.skills.iter().any(|&s| resume.skills.contains(s))
     }
 
-    /// Whether the resume names a skill curated as related to one of the
-    /// ask's (either way round): PostgreSQL for SQL.
+    /// Whether the resume names a neighbour the knowledge base curates for
+    /// one of the ask's skills: PostgreSQL for SQL.
     fn met_by_a_related_skill(&self, catalog: &Catalog, resume: &Resume) -> bool {
-        let related = |a: SkillIdx, b: SkillIdx| catalog.skill(a).related.contains(&b);
-        self.skills.iter().any(|&asked| {
-            resume
-                .skills
-                .skills()
-                .any(|named| related(asked, named) || related(named, asked))
-        })
+        self.skills
+            .iter()
+            .any(|&asked| related_in_resume(catalog, resume, asked).is_some())
     }
 
     /// `Python`, or `one of Python, Ruby or Go`.
@@ -779,7 +775,7 @@ mod tests {
         let job = "Engineer\nRequirements:\n- Java\n- Kubernetes\n- TypeScript\n- React\n- MongoDB";
         let job = Job::from_text(catalog, matcher, job, None);
         let cap = |resume: &str| must_have_cap(catalog, &Resume::new(catalog, matcher, resume), &job);
-        // Spring Boot is curated as related to Java, Docker to Kubernetes.
+        // Java's curated neighbours include Spring Boot; Kubernetes', Docker.
         let related = cap("Skills\nSpring Boot, Docker").expect("three must-haves are missing");
         assert!(related.explanation.contains("2 of the 5"), "{}", related.explanation);
         let unrelated = cap("Skills\nPython").expect("every must-have is missing");

@@ -8,8 +8,9 @@
 //! 3. The same for PREFERRED keywords; REMOVE_SKILL for off-role skills;
 //!    ADD_CONTACT for a missing LinkedIn URL.
 
+use crate::scan::judging::compare::related_in_resume;
 use crate::scan::judging::compare::{Reading, shares_a_word};
-use crate::scan::judging::detect::{DetectedMistake, related_in_resume};
+use crate::scan::judging::detect::DetectedMistake;
 use crate::scan::rules::{MistakeRule, Scope, SectionKind};
 use crate::scan::text::TextSpan;
 use crate::taxonomy::{Catalog, Importance, SkillIdx};
