@@ -88,7 +88,7 @@ impl JobZones {
                         Some(labelled) => zone = labelled,
                         None => {}
                     }
-                } else if let Some(heading) = job_heading(text, line, zone, set_apart(doc, line)) {
+                } else if let Some(heading) = job_heading(doc, line, zone) {
                     zone = heading;
                     if let Some(slot) = headings.get_mut(i) {
                         *slot = true;
@@ -247,8 +247,9 @@ fn set_apart(doc: &Document, line: &Line) -> bool {
 }
 
 /// A line that is a heading of a job description, and its zone; `current`
-/// is the zone the line is in, `set_apart` whether blank lines surround it.
-fn job_heading(text: &str, line: &Line, current: Zone, set_apart: bool) -> Option<Zone> {
+/// is the zone the line is in.
+fn job_heading(doc: &Document, line: &Line, current: Zone) -> Option<Zone> {
+    let text = doc.text();
     if line.bullet {
         return None;
     }
@@ -273,8 +274,9 @@ fn job_heading(text: &str, line: &Line, current: Zone, set_apart: bool) -> Optio
     // `## What you will bring`) or by blank lines around it, is a heading
     // at greater length than a short line inside a paragraph, which may be
     // a sentence cut off.
-    let marked = set_apart || body.starts_with('#') || (body.starts_with("**") && body.ends_with("**"));
-    if key.split_whitespace().count() > if marked { 8 } else { 5 } {
+    let key_words = key.split_whitespace().count();
+    let marked = || body.starts_with('#') || (body.starts_with("**") && body.ends_with("**")) || set_apart(doc, line);
+    if key_words > 8 || (key_words > 5 && !marked()) {
         return None;
     }
     classify_heading(&key)
