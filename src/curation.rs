@@ -539,6 +539,7 @@ mod tests {
             aliases: aliases.iter().map(|a| (*a).to_owned()).collect(),
             ambiguous: vec![],
             related: vec![],
+            source: None,
         }
     }
 

@@ -4,6 +4,7 @@ pub use sea_orm_migration::prelude::*;
 
 mod m20261128_000001_create_taxonomy;
 mod m20261128_000002_create_accounts;
+mod m20261206_000003_add_skill_source;
 
 pub struct Migrator;
 
@@ -13,6 +14,7 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m20261128_000001_create_taxonomy::Migration),
             Box::new(m20261128_000002_create_accounts::Migration),
+            Box::new(m20261206_000003_add_skill_source::Migration),
         ]
     }
 }

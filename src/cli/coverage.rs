@@ -6,10 +6,10 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context as _, bail};
 use clap::Args;
 
+use super::files::knowledge_base;
 use crate::eval::{coverage, read_document, render_coverage};
 use crate::scan::KeywordMatcher;
-use crate::taxonomy::files::{default_taxonomy, read_taxonomy};
-use crate::taxonomy::{Catalog, Taxonomy};
+use crate::taxonomy::Catalog;
 
 /// The formats a folder is searched for.
 const DOCUMENTS: &[&str] = &["md", "txt", "html", "htm", "pdf", "docx", "odt", "rtf"];
@@ -48,11 +48,7 @@ pub fn run_coverage(args: &CoverageArgs) -> anyhow::Result<()> {
             documents.push((file.display().to_string(), text));
         }
     }
-    let taxonomy = match &args.taxonomy {
-        Some(path) => read_taxonomy(path)?.merged_into(Taxonomy::default())?,
-        None => default_taxonomy()?,
-    };
-    let catalog = Catalog::build(taxonomy, 0)?;
+    let catalog = Catalog::build(knowledge_base(args.taxonomy.as_deref())?, 0)?;
     let matcher = KeywordMatcher::build(&catalog)?;
     let measured = coverage(&catalog, &matcher, &documents);
     print!("{}", render_coverage(&measured, args.top));
@@ -68,7 +64,7 @@ pub fn run_coverage(args: &CoverageArgs) -> anyhow::Result<()> {
 }
 
 /// `path` itself, or the documents of the folder `path`, sorted.
-fn documents_at(path: &Path) -> anyhow::Result<Vec<PathBuf>> {
+pub(super) fn documents_at(path: &Path) -> anyhow::Result<Vec<PathBuf>> {
     if !path.is_dir() {
         return Ok(vec![path.to_owned()]);
     }

@@ -6,10 +6,10 @@ use std::path::PathBuf;
 use anyhow::bail;
 use clap::Args;
 
+use super::files::knowledge_base;
 use crate::eval::{Corpus, Targets, measure, render, shortfalls};
 use crate::scan::KeywordMatcher;
 use crate::taxonomy::Catalog;
-use crate::taxonomy::files::default_taxonomy;
 
 #[derive(Debug, Args)]
 pub struct EvalArgs {
@@ -22,6 +22,10 @@ pub struct EvalArgs {
     /// List the misses of every pair, not only the worst eight
     #[arg(long)]
     every_pair: bool,
+    /// Measure this taxonomy folder or file (as `atscan import` reads it)
+    /// instead of the embedded knowledge base
+    #[arg(long)]
+    taxonomy: Option<PathBuf>,
 }
 
 pub fn run_eval(args: &EvalArgs) -> anyhow::Result<()> {
@@ -34,7 +38,7 @@ pub fn run_eval(args: &EvalArgs) -> anyhow::Result<()> {
     }
     let targets = Targets::read(&args.labels.join("targets.toml"))?;
     let corpus = Corpus::load(&args.corpus, &args.labels)?;
-    let catalog = Catalog::build(default_taxonomy()?, 0)?;
+    let catalog = Catalog::build(knowledge_base(args.taxonomy.as_deref())?, 0)?;
     let matcher = KeywordMatcher::build(&catalog)?;
     let quality = measure(&catalog, &matcher, &corpus);
     print!("{}", render(&quality, &targets, args.every_pair));

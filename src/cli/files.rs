@@ -1,6 +1,6 @@
-//! Reading a resume or job file from disk for a command, within the same
-//! size limit the server applies to uploads, and scanning it through the
-//! local API.
+//! Reading from disk for a command: a resume or job file within the same
+//! size limit the server applies to uploads (scanned through the local API),
+//! and the knowledge base a measuring command uses.
 
 use std::path::Path;
 
@@ -9,6 +9,8 @@ use serde_json::Value;
 
 use crate::document::Isolation;
 use crate::startup::{LocalApi, LocalFile};
+use crate::taxonomy::Taxonomy;
+use crate::taxonomy::files::{default_taxonomy, read_taxonomy};
 
 /// The bytes of `path`, refused before reading when larger than an upload may be.
 pub fn read_file_within_limit(path: &Path, isolation: &Isolation) -> anyhow::Result<Vec<u8>> {
@@ -57,4 +59,14 @@ pub async fn scan_report(
     }
     let mut data = response.data.into_json()?;
     Ok(data["scan"].take())
+}
+
+/// The taxonomy folder or file at `path` (as `atscan import` reads it), or
+/// the embedded knowledge base: how a measuring command tries an edit
+/// before it is imported.
+pub fn knowledge_base(path: Option<&Path>) -> anyhow::Result<Taxonomy> {
+    Ok(match path {
+        Some(path) => read_taxonomy(path)?.merged_into(Taxonomy::default())?,
+        None => default_taxonomy()?,
+    })
 }

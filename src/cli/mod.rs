@@ -6,22 +6,21 @@ mod benchmark;
 mod coverage;
 mod eval;
 mod files;
+mod import;
 mod scan;
 mod text;
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
-use anyhow::Context as _;
 use clap::{Parser, Subcommand, ValueEnum};
 use migrations::{Migrator, MigratorTrait};
 
 use crate::config::{DatabaseSettings, Settings};
-use crate::curation::{ImportMode, import};
 use crate::search::{BuildProgress, SearchIndex};
 use crate::startup::{Application, shutdown_signal};
 use crate::store;
-use crate::taxonomy::files::{read_taxonomy, write_taxonomy};
+use crate::taxonomy::files::write_taxonomy;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -73,15 +72,9 @@ pub enum Command {
         #[arg(long)]
         down: bool,
     },
-    /// Merge a taxonomy file or folder (TOML or JSON) into the database by slug
-    Import {
-        path: PathBuf,
-        #[command(flatten)]
-        database: DatabaseSettings,
-        /// Make the imported entries the whole taxonomy instead of merging
-        #[arg(long)]
-        replace: bool,
-    },
+    /// Merge a taxonomy file or folder (TOML or JSON) into the database by
+    /// slug, or the new skills of a public taxonomy (ESCO, Lightcast)
+    Import(import::ImportArgs),
     /// Write the stored taxonomy as a folder of TOML files, or one .json file
     Export {
         path: PathBuf,
@@ -192,32 +185,7 @@ pub async fn run(command: Command) -> anyhow::Result<std::process::ExitCode> {
                 eprintln!("database is up to date");
             }
         }
-        Command::Import {
-            path,
-            database,
-            replace,
-        } => {
-            let files = read_taxonomy(&path)?;
-            let db = store::connect(&database.database_url).await?;
-            store::migrate(&db).await?;
-            let mode = if replace {
-                ImportMode::Replace
-            } else {
-                ImportMode::Merge
-            };
-            let saved = import(&db, files, mode)
-                .await
-                .with_context(|| format!("importing {}", path.display()))?;
-            if saved.changed {
-                eprintln!("imported {}: taxonomy is now version {}", path.display(), saved.version);
-            } else {
-                eprintln!(
-                    "imported {}: nothing changed (version {})",
-                    path.display(),
-                    saved.version
-                );
-            }
-        }
+        Command::Import(args) => import::run_import(args).await?,
         Command::Export { path, database } => {
             let db = store::connect(&database.database_url).await?;
             store::migrate(&db).await?;

@@ -196,6 +196,7 @@ impl CurationMutation {
             aliases: input.aliases.unwrap_or_default(),
             ambiguous: input.ambiguous_aliases.unwrap_or_default(),
             related: input.related.unwrap_or_default(),
+            source: None,
         };
         let snap = edit(ctx, "createSkill", Entity::Skill, &slug, None, |t| {
             curation::create_skill(t, skill)

@@ -128,6 +128,12 @@ impl Skill {
         self.entry().skill.description.as_deref()
     }
 
+    /// Where an imported skill comes from: the public taxonomy and the
+    /// entry's identifier there; null for curated skills.
+    async fn source(&self) -> Option<&str> {
+        self.entry().skill.source.as_deref()
+    }
+
     /// Other spellings that resolve to this skill: Postgres, psql, ...
     async fn aliases(&self) -> &[String] {
         &self.entry().skill.aliases

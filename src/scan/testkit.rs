@@ -19,6 +19,7 @@ fn skill(slug: &str, name: &str, kind: SkillKind, aliases: &[&str], ambiguous: &
         aliases: strings(aliases),
         ambiguous: strings(ambiguous),
         related: strings(related),
+        source: None,
     }
 }
 

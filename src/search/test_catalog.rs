@@ -19,6 +19,7 @@ fn skill(slug: &str, name: &str, category: &str, aliases: &[&str], description: 
         aliases: aliases.iter().map(|a| (*a).into()).collect(),
         ambiguous: Vec::new(),
         related: Vec::new(),
+        source: None,
     }
 }
 

@@ -39,6 +39,7 @@ pub mod skill {
         pub kind: String,
         pub category_id: Option<i32>,
         pub description: Option<String>,
+        pub source: Option<String>,
         pub version: i32,
         pub created_at: DateTimeWithTimeZone,
         pub updated_at: DateTimeWithTimeZone,

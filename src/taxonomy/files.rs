@@ -66,6 +66,8 @@ struct SkillFields {
     ambiguous: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     related: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    source: Option<String>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -198,6 +200,14 @@ impl TaxonomyFiles {
                 mistakes: bundle.mistake.into_iter().map(|doc| doc.0).collect(),
             },
         );
+    }
+
+    /// Entries made in memory (an import from a public taxonomy), named
+    /// `origin` in problems.
+    pub fn from_taxonomy(origin: &str, taxonomy: Taxonomy) -> Self {
+        let mut docs = Self::default();
+        docs.extend(origin, taxonomy);
+        docs
     }
 
     fn extend(&mut self, path: &str, more: Taxonomy) {
@@ -345,6 +355,16 @@ pub fn render_folder(taxonomy: &Taxonomy) -> Result<Vec<(String, String)>, Forma
         files.push((format!("mistakes/{name}.toml"), to_toml(&doc)?));
     }
     Ok(files)
+}
+
+/// Renders categories and skills as one TOML bundle, the way an import is
+/// written for review before it joins `data/taxonomy/`.
+pub fn render_bundle(taxonomy: &Taxonomy) -> Result<String, FormatError> {
+    to_toml(&BundleDoc {
+        category: taxonomy.categories.clone(),
+        skill: taxonomy.skills.iter().cloned().map(SkillDoc).collect(),
+        ..BundleDoc::default()
+    })
 }
 
 fn to_toml(doc: &impl Serialize) -> Result<String, FormatError> {

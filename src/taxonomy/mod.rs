@@ -5,6 +5,7 @@ pub mod catalog;
 pub mod files;
 pub mod model;
 pub mod normalize;
+pub mod sources;
 pub mod validate;
 
 pub use catalog::{Catalog, MistakeIdx, RoleIdx, SkillIdx};

@@ -36,6 +36,11 @@ pub struct Skill {
     pub ambiguous: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub related: Vec<String>,
+    /// Where an imported entry comes from: the public taxonomy and the
+    /// entry's identifier there (`atscan import --format`); curated entries
+    /// have none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -147,6 +152,12 @@ fn empty_object() -> serde_json::Value {
 }
 
 impl Taxonomy {
+    /// Drops the categories no skill is in: after a selection of skills.
+    pub fn retain_used_categories(&mut self) {
+        let used: Vec<&String> = self.skills.iter().filter_map(|s| s.category.as_ref()).collect();
+        self.categories.retain(|category| used.contains(&&category.slug));
+    }
+
     /// Sorts every list (and the lists inside entries) and drops aliases
     /// that repeat the name or an earlier alias, so that equal knowledge
     /// bases compare and serialize identically.

@@ -274,6 +274,7 @@ mod tests {
             aliases: aliases.iter().map(|a| (*a).into()).collect(),
             ambiguous: ambiguous.iter().map(|a| (*a).into()).collect(),
             related: vec![],
+            source: None,
         }
     }
 

@@ -15,6 +15,7 @@ mod health;
 mod http_protocol;
 mod import_export;
 mod migrations;
+mod public_import;
 mod rate_limits;
 mod read_api;
 mod scan;
