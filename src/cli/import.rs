@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
 use clap::{Args, ValueEnum};
-use foldhash::{HashMap, HashMapExt};
+use foldhash::{HashMap, HashMapExt, HashSet};
 use sea_orm::DatabaseConnection;
 
 use super::coverage::documents_at;
@@ -35,8 +35,8 @@ pub struct ImportArgs {
     replace: bool,
     /// Write the new entries of a public taxonomy to this TOML file for
     /// review, measured against the embedded knowledge base, instead of
-    /// storing them (either way, that taxonomy's earlier entries are
-    /// imported afresh, not taken as known)
+    /// storing them (either way, the entries an earlier import of this
+    /// taxonomy made are imported afresh, not taken as known)
     #[arg(long)]
     out: Option<PathBuf>,
 }
@@ -81,6 +81,10 @@ pub async fn run_import(args: ImportArgs) -> anyhow::Result<()> {
         let files = read_taxonomy(&args.path)?;
         return store_entries(&args, &connect(&args).await?, files).await;
     };
+    anyhow::ensure!(
+        !args.replace,
+        "--replace applies to atscan's own files: a public taxonomy's skills are merged into the knowledge base"
+    );
     // What the import is measured against: the file is reviewed before it
     // joins the embedded knowledge base; the database is what it joins.
     let (base, target) = match &args.out {
@@ -117,8 +121,8 @@ enum Target {
     Database(DatabaseConnection),
 }
 
-/// The public taxonomy's new entries, kept to those seen in the documents
-/// when any are given.
+/// The public taxonomy's new entries: none that the knowledge base already
+/// reads, then only products or only those seen in documents when asked.
 fn select(public: PublicTaxonomy, path: &Path, base: &Taxonomy, choice: &Choice) -> anyhow::Result<Imported> {
     let mut imported = import_public(public, path, base)?;
     // A label in which the knowledge base already reads a skill ("English
@@ -188,10 +192,20 @@ fn keep_seen(
 /// of a taxonomy imported after it, made: importing again rewrites them
 /// instead of finding them known.
 fn without_source(mut taxonomy: Taxonomy, public: PublicTaxonomy) -> Taxonomy {
-    taxonomy
-        .skills
-        .retain(|skill| !skill.source.as_deref().is_some_and(|source| public.rebuilds(source)));
-    // Its categories too, so that the import names them again.
+    let (rebuilt, kept): (Vec<_>, Vec<_>) = std::mem::take(&mut taxonomy.skills)
+        .into_iter()
+        .partition(|skill| skill.source.as_deref().is_some_and(|source| public.rebuilds(source)));
+    taxonomy.skills = kept;
+    // Links a curator made to those entries go with them, so that the rest
+    // still builds; and their categories, so that the import names them again.
+    let rebuilt: HashSet<String> = rebuilt.into_iter().map(|skill| skill.slug).collect();
+    let gone = |slug: &String| rebuilt.contains(slug);
+    for skill in &mut taxonomy.skills {
+        skill.related.retain(|slug| !gone(slug));
+    }
+    for role in &mut taxonomy.roles {
+        role.skills.retain(|link| !gone(&link.skill));
+    }
     taxonomy.retain_used_categories();
     taxonomy
 }

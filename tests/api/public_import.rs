@@ -146,3 +146,23 @@ fn a_missing_file_names_what_to_give() {
         "{stderr}"
     );
 }
+
+#[test]
+fn a_public_taxonomy_never_replaces_the_knowledge_base() {
+    let dir = tempfile::tempdir().unwrap();
+    write_lightcast(dir.path());
+    let url = format!("sqlite://{}?mode=rwc", dir.path().join("kb.db").display());
+    let data = dir.path().to_str().unwrap();
+    let output = atscan(&[
+        "import",
+        "--format",
+        "lightcast",
+        data,
+        "--replace",
+        "--database-url",
+        &url,
+    ]);
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("--replace applies to atscan's own files"), "{stderr}");
+}
