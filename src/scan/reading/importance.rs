@@ -8,7 +8,8 @@
 //! The sentence wins over the heading (`Kafka is a plus` under Requirements
 //! is PREFERRED), and a sentence runs on across a soft line wrap (`... Kafka
 //! experience` / `is a plus.`). A negated cue (`no prior experience
-//! required`) says nothing.
+//! required`) says nothing, and a term right after a negation (`No cold
+//! calling`, `not microservices`) is not asked for.
 //!
 //! Some of a posting asks for nothing: front matter, benefits, the company's
 //! description, how to apply, the equal-opportunity statement. What it names
@@ -119,7 +120,7 @@ impl JobZones {
     pub(crate) fn importance_at(&self, doc: &Document, pos: usize) -> Option<Importance> {
         let at = line_index(&doc.lines, pos)?;
         let zone = *self.zones.get(at)?;
-        if zone == Zone::Boilerplate {
+        if zone == Zone::Boilerplate || ruled_out(doc.text(), pos) {
             return None;
         }
         let sentence = sentence_across_wraps(doc, at, pos);
@@ -184,6 +185,26 @@ impl JobZones {
             .filter(|(_, zone)| **zone != Zone::Boilerplate)
             .map(|(line, _)| line.range())
     }
+}
+
+/// Whether the words right before `pos` rule out what follows: `No cold
+/// calling`, `(not microservices)`, `without a degree`. Only a negation next
+/// to the term counts (an article may stand between): `you must not be
+/// afraid of Kubernetes` still asks for Kubernetes, and `not only Java`
+/// is no negation.
+fn ruled_out(text: &str, pos: usize) -> bool {
+    let before = text.get(..pos).unwrap_or("");
+    let line = before
+        .rfind('\n')
+        .map_or(before, |at| before.get(at + 1..).unwrap_or(""));
+    let mut words = line
+        .rsplit(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|word| !word.is_empty());
+    let mut previous = words.next();
+    if matches!(previous, Some("a" | "an" | "any")) {
+        previous = words.next();
+    }
+    matches!(previous, Some("no" | "not" | "without"))
 }
 
 /// The sentence around `pos` on line `at`, carried on over soft wraps: a line
@@ -629,6 +650,18 @@ mod tests {
         let text = "You will be essential to all aspects of data management, including SQL.";
         assert_eq!(importance(text, "sql"), Some(Importance::Mentioned));
         assert_eq!(importance("SQL is essential.", "sql"), Some(Importance::Required));
+    }
+
+    #[test]
+    fn a_term_right_after_a_negation_is_ruled_out() {
+        let job = "Requirements\n- SQL\n- No cold calling.\n- One Rails app (not microservices)\n\
+            - You must not be afraid of Kubernetes\n- Not only Java but also Kotlin";
+        assert_eq!(importance(job, "cold calling"), None);
+        assert_eq!(importance(job, "microservices"), None);
+        assert_eq!(importance(job, "sql"), Some(Importance::Required));
+        assert_eq!(importance(job, "kubernetes"), Some(Importance::Required));
+        assert_eq!(importance(job, "java"), Some(Importance::Required));
+        assert_eq!(importance("Requirements\nWork without a manager", "manager"), None);
     }
 
     #[test]
