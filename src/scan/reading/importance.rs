@@ -9,7 +9,8 @@
 //! is PREFERRED), and a sentence runs on across a soft line wrap (`... Kafka
 //! experience` / `is a plus.`). A negated cue (`no prior experience
 //! required`) says nothing, and a term right after a negation (`No cold
-//! calling`, `not microservices`) is not asked for.
+//! calling`, `not microservices`) or one the job gives (`mentored by a team
+//! lead`) is not asked for.
 //!
 //! Some of a posting asks for nothing: front matter, benefits, the company's
 //! description, how to apply, the equal-opportunity statement. What it names
@@ -117,10 +118,11 @@ impl JobZones {
 
     /// The importance of an occurrence at byte `pos`, or `None` where the
     /// job asks for nothing.
-    pub(crate) fn importance_at(&self, doc: &Document, pos: usize) -> Option<Importance> {
+    pub(crate) fn importance_at(&self, doc: &Document, term: Range<usize>) -> Option<Importance> {
+        let pos = term.start;
         let at = line_index(&doc.lines, pos)?;
         let zone = *self.zones.get(at)?;
-        if zone == Zone::Boilerplate || ruled_out(doc.text(), pos) {
+        if zone == Zone::Boilerplate || ruled_out(doc.text(), &term) || received(doc.text(), &term) {
             return None;
         }
         let sentence = sentence_across_wraps(doc, at, pos);
@@ -192,8 +194,8 @@ impl JobZones {
 /// to the term counts (an article may stand between): `you must not be
 /// afraid of Kubernetes` still asks for Kubernetes, and `not only Java`
 /// is no negation.
-fn ruled_out(text: &str, pos: usize) -> bool {
-    let before = text.get(..pos).unwrap_or("");
+fn ruled_out(text: &str, term: &Range<usize>) -> bool {
+    let before = text.get(..term.start).unwrap_or("");
     let line = before
         .rfind('\n')
         .map_or(before, |at| before.get(at + 1..).unwrap_or(""));
@@ -205,6 +207,17 @@ fn ruled_out(text: &str, pos: usize) -> bool {
         previous = words.next();
     }
     matches!(previous, Some("no" | "not" | "without"))
+}
+
+/// Whether the job gives what the term names rather than asking for it:
+/// `mentored by a team lead`, `mentoring from our Director of Design`,
+/// `training from day one`.
+fn received(text: &str, term: &Range<usize>) -> bool {
+    let written = text.get(term.clone()).unwrap_or("");
+    let after = text.get(term.end..).unwrap_or("");
+    let line = after.split('\n').next().unwrap_or("");
+    let next = line.split(|c: char| !c.is_alphanumeric()).find(|word| !word.is_empty());
+    ["ed", "ing", "ship"].iter().any(|end| written.ends_with(end)) && matches!(next, Some("by" | "from"))
 }
 
 /// The sentence around `pos` on line `at`, carried on over soft wraps: a line
@@ -588,8 +601,12 @@ mod tests {
     fn importance(text: &str, word: &str) -> Option<Importance> {
         let doc = Document::new(text);
         let zones = JobZones::read(&doc, None);
-        let pos = doc.text().find(word).unwrap_or_else(|| panic!("{word} is in the text"));
-        zones.importance_at(&doc, pos)
+        let text = doc.text();
+        let pos = text.find(word).unwrap_or_else(|| panic!("{word} is in the text"));
+        // The term runs to the end of the word the match ends in, as the matcher's would.
+        let rest = text.get(pos + word.len()..).unwrap_or("");
+        let end = pos + word.len() + rest.find(|c: char| !c.is_alphanumeric()).unwrap_or(rest.len());
+        zones.importance_at(&doc, pos..end)
     }
 
     #[test]
@@ -662,6 +679,14 @@ mod tests {
         assert_eq!(importance(job, "kubernetes"), Some(Importance::Required));
         assert_eq!(importance(job, "java"), Some(Importance::Required));
         assert_eq!(importance("Requirements\nWork without a manager", "manager"), None);
+    }
+
+    #[test]
+    fn what_the_job_gives_is_not_asked_for() {
+        let asks = |line: &str| importance(&format!("Requirements\n- {line}"), "mentor");
+        assert_eq!(asks("You will be mentored by a team lead"), None);
+        assert_eq!(asks("Grow with mentoring from our Director"), None);
+        assert_eq!(asks("Mentoring junior engineers"), Some(Importance::Required));
     }
 
     #[test]

@@ -71,7 +71,7 @@ impl Job {
         let asked: Vec<(usize, Option<Importance>)> = everything
             .occurrences
             .iter()
-            .map(|o| (o.start, zones.importance_at(&doc, o.start)))
+            .map(|o| (o.start, zones.importance_at(&doc, o.start..o.end)))
             .collect();
         let mut kept = asked.iter().map(|(_, importance)| importance.is_some());
         let found = everything.retain(|_| kept.next().unwrap_or(false));
