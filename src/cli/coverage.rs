@@ -1,18 +1,15 @@
 //! `atscan coverage`: how much of what real postings ask for the knowledge
 //! base can name, and the phrases it misses most often.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use anyhow::{Context as _, bail};
+use anyhow::bail;
 use clap::Args;
 
-use super::files::knowledge_base;
+use super::files::{documents_at, knowledge_base};
 use crate::eval::{coverage, read_document, render_coverage};
 use crate::scan::KeywordMatcher;
 use crate::taxonomy::Catalog;
-
-/// The formats a folder is searched for.
-const DOCUMENTS: &[&str] = &["md", "txt", "html", "htm", "pdf", "docx", "odt", "rtf"];
 
 #[derive(Debug, Args)]
 pub struct CoverageArgs {
@@ -61,22 +58,4 @@ pub fn run_coverage(args: &CoverageArgs) -> anyhow::Result<()> {
         );
     }
     Ok(())
-}
-
-/// `path` itself, or the documents of the folder `path`, sorted.
-pub(super) fn documents_at(path: &Path) -> anyhow::Result<Vec<PathBuf>> {
-    if !path.is_dir() {
-        return Ok(vec![path.to_owned()]);
-    }
-    let mut files: Vec<PathBuf> = std::fs::read_dir(path)
-        .with_context(|| format!("reading {}", path.display()))?
-        .filter_map(|entry| Some(entry.ok()?.path()))
-        .filter(|file| {
-            file.extension()
-                .and_then(|e| e.to_str())
-                .is_some_and(|e| DOCUMENTS.contains(&e.to_ascii_lowercase().as_str()))
-        })
-        .collect();
-    files.sort();
-    Ok(files)
 }

@@ -1,8 +1,9 @@
 //! Reading from disk for a command: a resume or job file within the same
 //! size limit the server applies to uploads (scanned through the local API),
-//! and the knowledge base a measuring command uses.
+//! the documents of a folder, and the knowledge base a measuring command
+//! uses.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, bail};
 use serde_json::Value;
@@ -69,4 +70,25 @@ pub fn knowledge_base(path: Option<&Path>) -> anyhow::Result<Taxonomy> {
         Some(path) => read_taxonomy(path)?.merged_into(Taxonomy::default())?,
         None => default_taxonomy()?,
     })
+}
+
+/// The formats a folder is searched for.
+const DOCUMENTS: &[&str] = &["md", "txt", "html", "htm", "pdf", "docx", "odt", "rtf"];
+
+/// `path` itself, or the documents of the folder `path`, sorted.
+pub fn documents_at(path: &Path) -> anyhow::Result<Vec<PathBuf>> {
+    if !path.is_dir() {
+        return Ok(vec![path.to_owned()]);
+    }
+    let mut files: Vec<PathBuf> = std::fs::read_dir(path)
+        .with_context(|| format!("reading {}", path.display()))?
+        .filter_map(|entry| Some(entry.ok()?.path()))
+        .filter(|file| {
+            file.extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| DOCUMENTS.contains(&e.to_ascii_lowercase().as_str()))
+        })
+        .collect();
+    files.sort();
+    Ok(files)
 }

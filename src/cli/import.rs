@@ -8,7 +8,7 @@ use clap::{Args, ValueEnum};
 use foldhash::{HashMap, HashMapExt, HashSet};
 use sea_orm::DatabaseConnection;
 
-use super::coverage::documents_at;
+use super::files::documents_at;
 use crate::config::DatabaseSettings;
 use crate::curation::{ImportMode, import};
 use crate::eval::read_document;

@@ -188,6 +188,7 @@ impl PlainObject for Skill {
             "name" => Value::String(skill.name.clone()),
             "kind" => SkillKind::from(skill.kind).to_value(),
             "description" => skill.description.clone().map_or(Value::Null, Value::String),
+            "source" => skill.source.clone().map_or(Value::Null, Value::String),
             "aliases" => strings(&skill.aliases),
             "ambiguousAliases" => strings(&skill.ambiguous),
             _ => return None,

@@ -5,6 +5,7 @@ use crate::helpers::{Backend, error_code, on_both_databases, spawn_app};
 on_both_databases!(
     a_fresh_server_serves_the_seeded_backend_developer_role,
     a_skill_shows_its_aliases_category_related_skills_and_roles,
+    an_imported_skill_names_its_source_and_a_curated_one_none,
     skills_filter_by_category_kind_and_role,
     mistakes_of_a_role_include_general_and_role_specific_ones,
     pages_of_a_connection_cover_the_whole_list_exactly_once,
@@ -80,6 +81,24 @@ async fn a_skill_shows_its_aliases_category_related_skills_and_roles(backend: Ba
     );
     assert!(skill["category"]["slug"].is_string());
     assert!(data["missing"].is_null());
+}
+
+async fn an_imported_skill_names_its_source_and_a_curated_one_none(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let data = app
+        .data(
+            r#"{ imported: skill(slug: "garageband") { name source } curated: skill(slug: "kubernetes") { source } }"#,
+            json!({}),
+        )
+        .await;
+    assert_eq!(data["imported"]["name"], "GarageBand");
+    assert!(
+        data["imported"]["source"]
+            .as_str()
+            .is_some_and(|s| s.starts_with("Lightcast Open Skills ")),
+        "{data}"
+    );
+    assert!(data["curated"]["source"].is_null(), "{data}");
 }
 
 async fn skills_filter_by_category_kind_and_role(backend: Backend) {
