@@ -62,6 +62,9 @@ enum Cue {
     Idle,
     /// `we use`: what follows in the sentence is the team's, not an ask.
     Ours,
+    /// `ideally`, `preferably`: what follows is preferred, and what came
+    /// before keeps its own importance (`HTML and CSS (ideally SCSS)`).
+    Ideally,
 }
 
 impl JobZones {
@@ -135,6 +138,8 @@ impl JobZones {
                 Cue::Idle => {}
                 Cue::Ours if at < pos && said.is_none() => said = Some(Importance::Mentioned),
                 Cue::Ours => {}
+                Cue::Ideally if at < pos => said = Some(Importance::Preferred),
+                Cue::Ideally => {}
                 // A preferred cue beats a required one: `preferred but not required`.
                 Cue::Importance(Importance::Preferred) => said = Some(Importance::Preferred),
                 Cue::Importance(importance) if !negated && said.is_none() => said = Some(importance),
@@ -296,7 +301,7 @@ fn job_heading(doc: &Document, line: &Line, current: Zone) -> Option<Zone> {
     // the asks it is under (`Requirements` / `We'd love to hear from you
     // if:`), else of the job.
     if body.ends_with(':') && words <= 12 {
-        let key = body.trim_end_matches(':');
+        let key = main_clause(body.trim_end_matches(':'));
         let introduced = match current {
             Zone::Required | Zone::Preferred | Zone::Desired => current,
             Zone::Neutral | Zone::Boilerplate => Zone::Neutral,
@@ -314,6 +319,19 @@ fn job_heading(doc: &Document, line: &Line, current: Zone) -> Option<Zone> {
         return None;
     }
     classify_heading(&key)
+}
+
+/// The main clause of a line that introduces a list: `After meeting minimum
+/// qualifications, candidates will be scheduled for the following` names
+/// what follows in its last clause, not in its opening one. A list of
+/// short items (`Knowledge, Skills, and Abilities`) stays whole.
+fn main_clause(key: &str) -> &str {
+    match key.rsplit_once(", ") {
+        Some((opening, main)) if opening.split_whitespace().count() >= 3 && main.split_whitespace().count() >= 3 => {
+            main
+        }
+        _ => key,
+    }
 }
 
 /// The zone a heading opens: `None` when the text is not a known heading.
@@ -355,6 +373,9 @@ const HEADING_WORDS: &[(&str, Zone)] = &[
     ("great to have", Zone::Preferred),
     ("stand out", Zone::Preferred),
     ("extra credit", Zone::Preferred),
+    // `we'd love it if you have:`; `we'd love to hear from you if:`
+    // introduces the asks themselves.
+    ("love it if", Zone::Preferred),
     ("optional", Zone::Preferred),
     ("not essential", Zone::Preferred),
     ("advantage", Zone::Preferred),
@@ -406,6 +427,10 @@ const HEADING_WORDS: &[(&str, Zone)] = &[
     ("selection criteria", Zone::Required),
     ("knowledge and experience", Zone::Required),
     ("responsibilities", Zone::Neutral),
+    // Not `you are`: the duties, not who the candidate is.
+    ("you are responsible", Zone::Neutral),
+    ("you will be responsible", Zone::Neutral),
+    ("you'll be responsible", Zone::Neutral),
     ("what you'll do", Zone::Neutral),
     ("what you will do", Zone::Neutral),
     ("what you'll be doing", Zone::Neutral),
@@ -502,13 +527,13 @@ const SENTENCE_CUES: &[(&str, Cue)] = &[
     ("plus", Cue::Importance(Importance::Preferred)),
     ("bonus", Cue::Importance(Importance::Preferred)),
     ("preferred", Cue::Importance(Importance::Preferred)),
-    ("preferably", Cue::Importance(Importance::Preferred)),
+    ("preferably", Cue::Ideally),
     ("preferable", Cue::Importance(Importance::Preferred)),
     ("nice to have", Cue::Importance(Importance::Preferred)),
     ("nice-to-have", Cue::Importance(Importance::Preferred)),
     ("good to have", Cue::Importance(Importance::Preferred)),
     ("great to have", Cue::Importance(Importance::Preferred)),
-    ("ideally", Cue::Importance(Importance::Preferred)),
+    ("ideally", Cue::Ideally),
     ("desirable", Cue::Importance(Importance::Preferred)),
     ("desired", Cue::Importance(Importance::Preferred)),
     ("an advantage", Cue::Importance(Importance::Preferred)),
@@ -741,6 +766,32 @@ mod tests {
                     Essential Duties\nThe tasks may include:\n* Redis upkeep";
         assert_eq!(importance(text, "kafka"), Some(Importance::Required));
         assert_eq!(importance(text, "redis"), Some(Importance::Mentioned));
+    }
+
+    #[test]
+    fn ideally_qualifies_what_follows_it_only() {
+        let job = "Requirements\n- Web pages with HTML and CSS (ideally SCSS)\n\
+                   - Understanding of Kafka, ideally in a SaaS context";
+        assert_eq!(importance(job, "html"), Some(Importance::Required));
+        assert_eq!(importance(job, "scss"), Some(Importance::Preferred));
+        assert_eq!(importance(job, "kafka"), Some(Importance::Required));
+    }
+
+    #[test]
+    fn a_line_that_introduces_a_list_names_it_in_its_main_clause() {
+        let job =
+            "Duties\nAfter meeting minimum qualifications, candidates will be examined on the following:\n- Excel";
+        assert_eq!(importance(job, "excel"), Some(Importance::Mentioned));
+        let job = "Duties\nKnowledge, Skills, and Abilities:\n- Excel";
+        assert_eq!(importance(job, "excel"), Some(Importance::Required));
+    }
+
+    #[test]
+    fn duties_addressed_to_you_and_a_wish_are_no_requirements() {
+        let job = "You are responsible for:\n- Tableau dashboards\n\n\
+                   Additionally, we'd love it if you have:\n- Cron experience";
+        assert_eq!(importance(job, "tableau"), Some(Importance::Mentioned));
+        assert_eq!(importance(job, "cron"), Some(Importance::Preferred));
     }
 
     #[test]
