@@ -41,6 +41,7 @@ pub(crate) fn in_own_sense<'m>(
                 || is_url_scheme(after)
                 || is_currency(after)
                 || is_company(written, after)
+                || is_named_occasion(written, after)
                 || is_colleague(written, before, after))
         })
         .map(|(candidate, _)| candidate)
@@ -202,6 +203,43 @@ fn is_company(written: &str, after: &str) -> bool {
     false
 }
 
+/// A capitalized name that goes on to the ending of an award, an event or a
+/// law: `Community Leadership Award`, `Strata + Hadoop World`, `Employee Relations Ordinance`. The
+/// name is the occasion's, not a skill of whoever writes it.
+fn is_named_occasion(written: &str, after: &str) -> bool {
+    // Not `program`: an `Information Security Program` is the skill at work.
+    const ENDINGS: [&str; 11] = [
+        "award",
+        "awards",
+        "prize",
+        "scholarship",
+        "fellowship",
+        "conference",
+        "summit",
+        "world",
+        "expo",
+        "ordinance",
+        "act",
+    ];
+    if !written.starts_with(|c: char| c.is_uppercase()) {
+        return false;
+    }
+    let line = after.split('\n').next().unwrap_or("");
+    let words = line
+        .split([' ', ','])
+        .filter(|w| !w.is_empty() && *w != "+" && *w != "&");
+    for word in words.take(3) {
+        let word = word.trim_end_matches([')', ']', ';', ':', '|', '.']);
+        if ENDINGS.contains(&word.to_lowercase().as_str()) && word.starts_with(|c: char| c.is_uppercase()) {
+            return true;
+        }
+        if !word.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) {
+            return false;
+        }
+    }
+    false
+}
+
 /// A colleague named by what they do: `our Product Marketing Manager`, `the
 /// Communications Director`, `the Customer Success Manager`. (A team is
 /// different: work `with the special education team` is special education
@@ -298,6 +336,19 @@ mod tests {
         assert!(is_company("HubSpot", " Academy | 2026"));
         assert!(!is_company("Confluence", " and Jira at Acme Inc"));
         assert!(!is_company("python", " Company"));
+    }
+
+    #[test]
+    fn awards_events_and_laws_are_named_occasions() {
+        assert!(is_named_occasion("Leadership", " Award 2017 – Medill"));
+        assert!(is_named_occasion("LEADERSHIP", " AWARD"));
+        assert!(!is_named_occasion("Information Security", " Program"));
+        assert!(is_named_occasion("Hadoop", " World March 2017"));
+        assert!(is_named_occasion("Employee Relations", " Ordinance and labor"));
+        assert!(!is_named_occasion("Leadership", " and mentoring"));
+        assert!(!is_named_occasion("Kubernetes", " Community Prow project"));
+        assert!(!is_named_occasion("leadership", " award"));
+        assert!(!is_named_occasion("Hindi", ", French\n\nAWARDS"));
     }
 
     #[test]

@@ -74,12 +74,25 @@ impl JobZones {
         // Whether a line under a heading of requirements lists something.
         let mut lists_requirements = false;
         let mut headings = vec![false; doc.lines.len()];
+        let employer = front_matter
+            .and_then(|fm| fm.employer.clone())
+            .and_then(|name| text.get(name))
+            .filter(|name| !name.is_empty());
+        // Whether the line before opened a portrait of the employer that
+        // wraps on into this one.
+        let mut portrait = false;
         let zones: Vec<Zone> = doc
             .lines
             .iter()
             .enumerate()
             .map(|(i, line)| {
                 if front_matter.is_some_and(|fm| fm.lines.contains(&i)) {
+                    return Zone::Boilerplate;
+                }
+                let body = text.get(line.range()).unwrap_or("");
+                portrait = (portrait && i > 0 && wraps_into_next(doc, i - 1))
+                    || employer.is_some_and(|name| portrays_employer(body, name));
+                if portrait {
                     return Zone::Boilerplate;
                 }
                 if let Some((label, rest)) = inline_label(text, line)
@@ -192,6 +205,29 @@ impl JobZones {
             .filter(|(_, zone)| **zone != Zone::Boilerplate)
             .map(|(line, _)| line.range())
     }
+}
+
+/// Whether a line opens with the employer as the subject of a sentence about
+/// itself (`10up has been making the web better since 2011`, `Acme is a
+/// leader in payments`): the company's portrait, which asks for nothing.
+/// Not `Acme is looking for` or `Acme seeks`: those describe the post.
+fn portrays_employer(line: &str, employer: &str) -> bool {
+    const ABOUT_ITSELF: &[&str] = &[
+        "is", "was", "has", "are", "have", "builds", "provides", "helps", "makes", "develops", "offers", "serves",
+        "exists", "believes", "creates", "powers", "enables",
+    ];
+    let Some(rest) = line.trim_start_matches(['#', '*', '_', ' ']).strip_prefix(employer) else {
+        return false;
+    };
+    let mut words = rest.split(' ');
+    let (Some(""), Some(verb)) = (words.next(), words.next()) else {
+        return false;
+    };
+    // `Acme is currently looking for`, `Acme is now hiring`.
+    let of_the_post = words
+        .take(2)
+        .any(|word| matches!(word, "looking" | "hiring" | "seeking" | "searching"));
+    ABOUT_ITSELF.contains(&verb) && !of_the_post
 }
 
 /// Whether the words right before `pos` rule out what follows: `No cold
@@ -598,6 +634,14 @@ const SENTENCE_CUES: &[(&str, Cue)] = &[
     ("protected veteran", Cue::Boilerplate),
     ("e-verify", Cue::Boilerplate),
     ("we offer", Cue::Boilerplate),
+    // The company's portrait: `We exist to empower ...`, `We provide a
+    // cloud-based voice solution that integrates with helpdesk tools`.
+    ("we exist", Cue::Boilerplate),
+    ("we provide", Cue::Boilerplate),
+    ("we have raised", Cue::Boilerplate),
+    ("we've raised", Cue::Boilerplate),
+    ("was founded", Cue::Boilerplate),
+    ("founded in", Cue::Boilerplate),
     ("benefits include", Cue::Boilerplate),
     ("our benefits", Cue::Boilerplate),
     ("401(k)", Cue::Boilerplate),
@@ -751,6 +795,26 @@ mod tests {
                    We'd love to hear from you if:\n- You know Kubernetes";
         assert_eq!(importance(job, "devops"), None);
         assert_eq!(importance(job, "kubernetes"), Some(Importance::Mentioned));
+    }
+
+    #[test]
+    fn the_employers_portrait_asks_for_nothing() {
+        let job = "---\ncompanyName: \"Acme\"\n---\n\
+                   Acme has been crafting websites for content creators since 2011, with experts in\n\
+                   software engineering and cloud infrastructure.\n\n\
+                   Acme is currently looking for an accountant who knows Excel.\n\
+                   We provide a voice solution that integrates with helpdesk tools.";
+        let doc = Document::new(job);
+        let fm = FrontMatter::find(&doc);
+        let zones = JobZones::read(&doc, fm.as_ref());
+        let at = |word: &str| {
+            let pos = doc.text().find(word).unwrap_or_else(|| panic!("{word} is in the text"));
+            zones.importance_at(&doc, pos..pos + word.len())
+        };
+        assert_eq!(at("content creators"), None);
+        assert_eq!(at("cloud infrastructure"), None);
+        assert_eq!(at("excel"), Some(Importance::Mentioned));
+        assert_eq!(at("helpdesk"), None);
     }
 
     #[test]
