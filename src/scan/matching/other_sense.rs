@@ -36,6 +36,7 @@ pub(crate) fn in_own_sense<'m>(
         .filter(|((pattern, c), (written, before, after))| {
             let redefined_here = redefined.contains(&c.pattern) && is_acronym(written);
             !(redefined_here
+                || among_unknown_acronyms(catalog, written, before, after)
                 || (pattern.verb_only && !where_a_verb_stands(before))
                 || is_region_code(written, before, after)
                 || is_url_scheme(after)
@@ -87,6 +88,38 @@ pub(crate) fn lone_acronym_certifications(
             acronym_only && !in_its_field
         })
         .collect()
+}
+
+/// An acronym listed among acronyms that the knowledge base does not know
+/// (`FBI,NSA,TAO,CSS,S32,IAD`): one more abbreviation of an agency, a unit
+/// or a rank, not the skill it spells elsewhere. A list of known skills
+/// (`AWS, GCP, EKS, IAM`) keeps its acronyms.
+fn among_unknown_acronyms(catalog: &Catalog, written: &str, before: &str, after: &str) -> bool {
+    let separator = |c: char| matches!(c, ',' | '/' | '|' | ';') || c.is_whitespace();
+    // The acronym must be an item of its own, a separator on either side.
+    let alone = before.chars().next_back().is_none_or(separator) && after.chars().next().is_none_or(separator);
+    if !is_acronym(written) || !alone {
+        return false;
+    }
+    let items_before = before.rsplit('\n').next().unwrap_or("").rsplit(separator);
+    let items_after = after.split('\n').next().unwrap_or("").split(separator);
+    let nonempty = |item: &&str| !item.is_empty();
+    let neighbours: Vec<&str> = items_before
+        .filter(nonempty)
+        .take(3)
+        .chain(items_after.filter(nonempty).take(3))
+        .collect();
+    let known = neighbours.iter().filter(|item| catalog.resolve(item).is_some()).count();
+    let unknown_acronyms = neighbours
+        .iter()
+        .filter(|item| {
+            (2..=6).contains(&item.len())
+                && item.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+                && item.bytes().any(|b| b.is_ascii_uppercase())
+                && catalog.resolve(item).is_none()
+        })
+        .count();
+    unknown_acronyms >= 3 && unknown_acronyms > known
 }
 
 /// Whether a verb stands at the end of `before`: after `to`, or opening a
@@ -349,6 +382,25 @@ mod tests {
         assert!(!is_named_occasion("Kubernetes", " Community Prow project"));
         assert!(!is_named_occasion("leadership", " award"));
         assert!(!is_named_occasion("Hindi", ", French\n\nAWARDS"));
+    }
+
+    #[test]
+    fn an_acronym_among_unknown_acronyms_is_no_skill() {
+        let (catalog, _) = crate::scan::testkit::catalog_and_matcher();
+        assert!(among_unknown_acronyms(catalog, "CSS", "FBI,NSA,TAO,", ",S32,IAD,NCS"));
+        assert!(among_unknown_acronyms(
+            catalog,
+            "CSS",
+            "Portland FBI NSA TAO ",
+            " S32 IAD NCS"
+        ));
+        assert!(!among_unknown_acronyms(
+            catalog,
+            "CSS",
+            "Skills: HTML, ",
+            ", JavaScript, SQL"
+        ));
+        assert!(!among_unknown_acronyms(catalog, "CSS", "FBI,NSA,TAO,", "3,S32,IAD,NCS"));
     }
 
     #[test]
