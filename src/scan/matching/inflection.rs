@@ -12,6 +12,9 @@
 //!   means what the name means.
 //! - A name of a practice gives its practitioner: `graphic designer` for
 //!   Graphic Design, `staff accountant` for Accounting.
+//! - A name of several words that ends in a plural gives its singular:
+//!   `the California Building Code` for Building Codes. (A singular name's
+//!   plural needs no wording of its own: the matcher allows an `s`.)
 
 use crate::taxonomy::SkillKind;
 
@@ -26,8 +29,50 @@ pub fn derived_wordings(key: &str, kind: SkillKind) -> Vec<String> {
     if kind != SkillKind::Certification {
         wordings.extend(verb_object_forms(key));
         wordings.extend(practitioner_form(key));
+        wordings.extend(singular_form(key));
     }
     wordings
+}
+
+/// Vendors whose products are named with a plural: `Microsoft Teams` and
+/// `Google Ads` have no singular (`the Microsoft team` is a team).
+const VENDORS: &[&str] = &[
+    "microsoft",
+    "google",
+    "amazon",
+    "apple",
+    "adobe",
+    "oracle",
+    "ibm",
+    "salesforce",
+    "meta",
+];
+
+/// The singular of a normalized name of two or more words whose last word
+/// is a plural noun (none for other names). One word is never enough:
+/// `Sales`, `Logistics` and `Kubernetes` are the plural of nothing.
+fn singular_form(key: &str) -> Option<String> {
+    let (head, last) = key.rsplit_once(' ')?;
+    if last.len() < 4 || !last.bytes().all(|b| b.is_ascii_lowercase()) || VENDORS.contains(&head) {
+        return None;
+    }
+    if ["ss", "us", "is", "ics", "ies"]
+        .iter()
+        .any(|ending| last.ends_with(ending))
+    {
+        // `processes` is handled below; `analytics`, `series` and `business` stay.
+        if !last.ends_with("sses") {
+            return None;
+        }
+    }
+    let singular = ["sses", "shes", "ches", "xes"]
+        .iter()
+        .find_map(|ending| {
+            last.strip_suffix(ending)
+                .map(|stem| format!("{stem}{}", &ending[..ending.len() - 2]))
+        })
+        .or_else(|| last.strip_suffix('s').map(str::to_owned))?;
+    Some(format!("{head} {singular}"))
 }
 
 /// The derived forms of a normalized one-word name (none for other terms).
@@ -305,6 +350,19 @@ mod tests {
         assert!(verb_object_forms("management").is_empty());
         // `design experience` is a verb phrase only where a verb stands.
         assert!(opens_with_noun_like_verb("design experience"));
+    }
+
+    #[test]
+    fn plural_names_of_several_words_give_their_singular() {
+        assert_eq!(singular_form("building codes").as_deref(), Some("building code"));
+        assert_eq!(singular_form("wiring diagrams").as_deref(), Some("wiring diagram"));
+        assert_eq!(singular_form("business processes").as_deref(), Some("business process"));
+        assert_eq!(singular_form("code patches").as_deref(), Some("code patch"));
+        assert_eq!(singular_form("sales"), None);
+        assert_eq!(singular_form("business analytics"), None);
+        assert_eq!(singular_form("microsoft teams"), None);
+        assert_eq!(singular_form("data analysis"), None);
+        assert_eq!(singular_form("wearable technologies"), None);
     }
 
     #[test]
