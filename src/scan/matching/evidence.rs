@@ -4,8 +4,10 @@
 //! Technical context is any of: a skills section or a labelled skills line
 //! (`Languages: Go, Rust`); a list whose other items are recognized skills
 //! (`Go | Python | SQL`, or a column of one-item bullets); a recognized skill
-//! right next to it (`R and Python`, `Go/Kubernetes`); or a technical phrase
-//! around it (`written in Go`, `using Swift`, `Go developer`, `Kafka topics`).
+//! right next to it (`R and Python`, `Go/Kubernetes`); an example of a skill
+//! or a kind of tool (`configuration management (currently Chef)`, `tools
+//! like Slack`); or a technical phrase around it (`written in Go`, `using
+//! Swift`, `Go developer`, `Kafka topics`).
 //! Ordinary English (`go-getter`, `a swift response`, `spring 2022`, `the
 //! Rust Belt`, `reading Kafka`) has none of these.
 
@@ -99,6 +101,7 @@ fn has_own_context(ctx: &DocContext<'_>, line: &Line, c: &Candidate) -> bool {
 fn has_company(ctx: &DocContext<'_>, line: &Line, candidates: &[Candidate], accepted: &[bool], i: usize) -> bool {
     let text = ctx.norm.text();
     next_to_a_skill(text, candidates, accepted, i)
+        || an_example(text, line, candidates, accepted, i)
         || object_of_a_technical_sentence(text, line, candidates, accepted, i)
         || in_a_list_of_skills(text, line, candidates, accepted, i)
         || in_a_column_of_skills(ctx, line, candidates, accepted, i)
@@ -442,6 +445,75 @@ fn next_to_a_skill(text: &str, candidates: &[Candidate], accepted: &[bool], i: u
         .zip(accepted.get(i + 1))
         .is_some_and(|(next, &ok)| ok && text.get(c.end..next.start).is_some_and(joined));
     before || after
+}
+
+/// Words that introduce examples of what came before.
+const EXAMPLE_MARKERS: [&str; 13] = [
+    "such as",
+    "like",
+    "e.g.",
+    "e.g.,",
+    "eg",
+    "including",
+    "especially",
+    "particularly",
+    "specifically",
+    "currently",
+    "namely",
+    "i.e.",
+    "for example",
+];
+
+/// Kinds of tool that a sentence may name before giving examples of them.
+const TOOL_KINDS: [&str; 18] = [
+    "tools",
+    "tool",
+    "frameworks",
+    "framework",
+    "systems",
+    "platforms",
+    "platform",
+    "environments",
+    "languages",
+    "databases",
+    "libraries",
+    "software",
+    "services",
+    "technologies",
+    "stack",
+    "suites",
+    "solutions",
+    "apps",
+];
+
+/// An example of a recognized skill or of a kind of tool named before it in
+/// the sentence: `configuration management (currently Chef)`, `tools like
+/// Slack`, `frameworks available for it, specifically Express`, `support
+/// systems, particularly Intercom`.
+fn an_example(text: &str, line: &Line, candidates: &[Candidate], accepted: &[bool], i: usize) -> bool {
+    let Some(c) = candidates.get(i) else { return false };
+    let before = text
+        .get(line.content..c.start)
+        .unwrap_or("")
+        .trim_end_matches([' ', '(']);
+    let Some(lead) = EXAMPLE_MARKERS
+        .iter()
+        .find_map(|marker| before.strip_suffix(marker))
+        .filter(|lead| !lead.ends_with(|ch: char| ch.is_alphanumeric()))
+    else {
+        return false;
+    };
+    let sentence_start = line.content + lead.rfind(['.', '!', '?', ';']).map_or(0, |at| at + 1);
+    let lead_end = line.content + lead.len();
+    let sentence = text.get(sentence_start..lead_end).unwrap_or("");
+    let names_a_kind = sentence
+        .split(|ch: char| !ch.is_alphanumeric())
+        .any(|word| TOOL_KINDS.contains(&word));
+    let names_a_skill = candidates
+        .iter()
+        .zip(accepted)
+        .any(|(other, &ok)| ok && other.start >= sentence_start && other.end <= lead_end);
+    names_a_kind || names_a_skill
 }
 
 fn is_list_separator(c: char) -> bool {
