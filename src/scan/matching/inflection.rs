@@ -56,14 +56,12 @@ fn singular_form(key: &str) -> Option<String> {
     if last.len() < 4 || !last.bytes().all(|b| b.is_ascii_lowercase()) || VENDORS.contains(&head) {
         return None;
     }
+    // `analytics`, `business` and `series` are no plurals to undo.
     if ["ss", "us", "is", "ics", "ies"]
         .iter()
         .any(|ending| last.ends_with(ending))
     {
-        // `processes` is handled below; `analytics`, `series` and `business` stay.
-        if !last.ends_with("sses") {
-            return None;
-        }
+        return None;
     }
     let singular = ["sses", "shes", "ches", "xes"]
         .iter()

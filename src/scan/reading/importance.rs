@@ -4,7 +4,8 @@
 //! have`, `What you'll need`, `Qualifications`, `Selection criteria`) or in
 //! a sentence that says `required`, `must` or `at least`; PREFERRED under
 //! `Nice to have`, `Preferred`, `Bonus`, `Desirable` or in a sentence that
-//! says `a plus`, `an asset`, `good to have`, `ideally`; MENTIONED otherwise.
+//! says `a plus`, `an asset`, `good to have`, or after `ideally` in it
+//! (`HTML and CSS (ideally SCSS)`: only SCSS); MENTIONED otherwise.
 //! The sentence wins over the heading (`Kafka is a plus` under Requirements
 //! is PREFERRED), and a sentence runs on across a soft line wrap (`... Kafka
 //! experience` / `is a plus.`). A negated cue (`no prior experience
@@ -13,7 +14,8 @@
 //! lead`) is not asked for.
 //!
 //! Some of a posting asks for nothing: front matter, benefits, the company's
-//! description, how to apply, the equal-opportunity statement. What it names
+//! description (a paragraph that opens with the employer as the subject of
+//! a sentence about itself), how to apply, the equal-opportunity statement. What it names
 //! is not the job's keywords (`performance reviews`, `remote work options`,
 //! `regardless of disability`).
 
