@@ -503,8 +503,8 @@ fn an_example(text: &str, line: &Line, candidates: &[Candidate], accepted: &[boo
     else {
         return false;
     };
-    let sentence_start = line.content + lead.rfind(['.', '!', '?', ';']).map_or(0, |at| at + 1);
     let lead_end = line.content + lead.len();
+    let sentence_start = sentence_around(text, line, lead_end).start;
     let sentence = text.get(sentence_start..lead_end).unwrap_or("");
     let names_a_kind = sentence
         .split(|ch: char| !ch.is_alphanumeric())

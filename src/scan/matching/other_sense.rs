@@ -237,8 +237,9 @@ fn is_company(written: &str, after: &str) -> bool {
 }
 
 /// A capitalized name that goes on to the ending of an award, an event or a
-/// law: `Community Leadership Award`, `Strata + Hadoop World`, `Employee Relations Ordinance`. The
-/// name is the occasion's, not a skill of whoever writes it.
+/// law: `Community Leadership Award`, `Strata + Hadoop World`, `Employee
+/// Relations Ordinance`. The name is the occasion's, not a skill of whoever
+/// writes it.
 fn is_named_occasion(written: &str, after: &str) -> bool {
     // Not `program`: an `Information Security Program` is the skill at work.
     const ENDINGS: [&str; 11] = [
