@@ -141,6 +141,53 @@ fn subset_fonts_are_read_through_their_unicode_map_and_losses_are_reported() {
 }
 
 #[test]
+fn a_word_font_map_with_two_byte_code_space_reads_one_byte_codes() {
+    let line = "Liaison to the Oregon Fusion Center, 2022: quality and tax experts";
+    let mut page = PdfPage::default();
+    page.text_in_word_font(72.0, 700.0, 11.0, line);
+    let extracted = read(&pdf(&[page]));
+    // Codes the map lists and codes it leaves out (q, x, digits) alike.
+    assert!(line.contains(|c| WORD_MAP_GAPS.contains(c)));
+    assert_eq!(extracted.text, line);
+    assert!(extracted.warnings.is_empty(), "{:?}", extracted.warnings);
+}
+
+#[test]
+fn narrow_tj_moves_are_word_spaces_once_character_spacing_is_counted() {
+    let spacing = |word, letter, char_spacing| TjSpacing {
+        word,
+        letter,
+        char_spacing,
+    };
+    let mut page = PdfPage::default();
+    // A space of 0.15 em, as XeTeX writes in a tight line.
+    page.text_spaced(72.0, 700.0, 10.0, "DevOps Engineer", spacing(150.0, 0.0, 0.0))
+        // Letters spread by 0.12 em, pulled back by character spacing.
+        .text_spaced(72.0, 680.0, 10.0, "CIS Controls", spacing(300.0, 120.0, -0.5))
+        // The same spread without it is letter-spaced text, read apart.
+        .text_spaced(72.0, 660.0, 10.0, "GRC", spacing(300.0, 120.0, 0.0))
+        // Tracking (positive character spacing) separates no letters.
+        .text_spaced(72.0, 640.0, 10.0, "Anna Petrova", spacing(300.0, 1.0, 1.6));
+    let extracted = read(&pdf(&[page]));
+    assert_eq!(
+        lines(&extracted.text),
+        ["DevOps Engineer", "CIS Controls", "G R C", "Anna Petrova"]
+    );
+}
+
+#[test]
+fn actual_text_takes_the_place_of_its_glyphs() {
+    let mut page = PdfPage::default();
+    page.text(72.0, 700.0, 11.0, "Skills:")
+        .text_with_actual_text(104.0, 700.0, 11.0, "K8s", "Kubernetes")
+        // An icon whose actual text is empty is decoration, not a word.
+        .text_with_actual_text(72.0, 680.0, 11.0, "z", "")
+        .text(90.0, 680.0, 11.0, "jane@example.com");
+    let extracted = read(&pdf(&[page]));
+    assert_eq!(lines(&extracted.text), ["Skills: Kubernetes", "jane@example.com"]);
+}
+
+#[test]
 fn a_form_that_draws_itself_does_not_hang_the_page() {
     let mut page = PdfPage::default();
     page.text(

@@ -179,6 +179,55 @@ impl PdfPage {
         self
     }
 
+    /// A line in a Word-style font: WinAnsi codes, with a `/ToUnicode`
+    /// map that declares two-byte codes yet lists one-byte ones, and leaves
+    /// out the characters of [`WORD_MAP_GAPS`].
+    pub fn text_in_word_font(&mut self, x: f64, y: f64, size: f64, text: &str) -> &mut Self {
+        self.begin("F5", size, x, y);
+        self.operations.push(Operation::new(
+            "Tj",
+            vec![Object::String(win_ansi(text), StringFormat::Literal)],
+        ));
+        self.end();
+        self
+    }
+
+    /// Words separated only by `TJ` moves, as `spacing` says.
+    pub fn text_spaced(&mut self, x: f64, y: f64, size: f64, text: &str, spacing: TjSpacing) -> &mut Self {
+        self.begin("F1", size, x, y);
+        self.operations
+            .push(Operation::new("Tc", vec![(spacing.char_spacing as f32).into()]));
+        let mut items = Vec::new();
+        for (i, word) in text.split(' ').enumerate() {
+            if i > 0 {
+                items.push(Object::Real(-spacing.word as f32));
+            }
+            for (j, letter) in word.chars().enumerate() {
+                if j > 0 {
+                    items.push(Object::Real(-spacing.letter as f32));
+                }
+                items.push(Object::String(win_ansi(&letter.to_string()), StringFormat::Literal));
+            }
+        }
+        self.operations.push(Operation::new("TJ", vec![Object::Array(items)]));
+        self.end();
+        self
+    }
+
+    /// `shown` drawn inside marked content whose `/ActualText` is `actual`.
+    pub fn text_with_actual_text(&mut self, x: f64, y: f64, size: f64, shown: &str, actual: &str) -> &mut Self {
+        self.operations.push(Operation::new(
+            "BDC",
+            vec![
+                "Span".into(),
+                dictionary! { "ActualText" => Object::string_literal(actual) }.into(),
+            ],
+        ));
+        self.text(x, y, size, shown);
+        self.operations.push(Operation::new("EMC", vec![]));
+        self
+    }
+
     /// A line in a two-byte font with no `/ToUnicode` map: undecodable.
     pub fn text_without_unicode_map(&mut self, x: f64, y: f64, size: f64, glyphs: usize) -> &mut Self {
         self.begin("F4", size, x, y);
@@ -221,6 +270,34 @@ fn subset_code(c: char) -> u8 {
     index as u8 + 1
 }
 
+/// How [`PdfPage::text_spaced`] spaces its text: `TJ` moves between words
+/// and between letters (thousandths of an em), and character spacing `Tc`.
+pub struct TjSpacing {
+    pub word: f64,
+    pub letter: f64,
+    pub char_spacing: f64,
+}
+
+/// Characters the Word-style font's `/ToUnicode` map leaves out, read
+/// from its WinAnsi encoding instead.
+pub const WORD_MAP_GAPS: &str = "qx0123456789";
+
+fn word_to_unicode() -> Vec<u8> {
+    let entries: Vec<String> = (0x20u8..0x7F)
+        .map(char::from)
+        .filter(|c| !WORD_MAP_GAPS.contains(*c))
+        .map(|c| format!("<{:02X}> <{:04X}>\n", u32::from(c), u32::from(c)))
+        .collect();
+    format!(
+        "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n/CMapName /Adobe-Identity-UCS def\n\
+         /CMapType 2 def\n1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n{} beginbfchar\n{}endbfchar\n\
+         endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n",
+        entries.len(),
+        entries.concat()
+    )
+    .into_bytes()
+}
+
 fn subset_to_unicode() -> Vec<u8> {
     let entries: String = SUBSET_ALPHABET
         .chars()
@@ -237,7 +314,8 @@ fn subset_to_unicode() -> Vec<u8> {
 
 /// Writes pages into a PDF with Helvetica (`F1`), a ligature font (`F2`),
 /// a subset font readable only through its `/ToUnicode` map (`F3`), a
-/// two-byte font without one (`F4`), a gray image (`Im1`) and a form that
+/// two-byte font without one (`F4`), a Word-style font (`F5`, see
+/// [`PdfPage::text_in_word_font`]), a gray image (`Im1`) and a form that
 /// draws itself (`X1`).
 pub fn pdf(pages: &[PdfPage]) -> Vec<u8> {
     let mut doc = Document::with_version("1.5");
@@ -281,6 +359,14 @@ pub fn pdf(pages: &[PdfPage]) -> Vec<u8> {
             "DW" => 500,
         }.into()],
     });
+    let word_map = doc.add_object(Stream::new(Dictionary::new(), word_to_unicode()));
+    let word = doc.add_object(dictionary! {
+        "Type" => "Font",
+        "Subtype" => "TrueType",
+        "BaseFont" => "BCDEFG+Aptos",
+        "Encoding" => "WinAnsiEncoding",
+        "ToUnicode" => word_map,
+    });
     let image = doc.add_object(Stream::new(
         dictionary! {
             "Type" => "XObject",
@@ -307,7 +393,7 @@ pub fn pdf(pages: &[PdfPage]) -> Vec<u8> {
         )),
     );
     let resources = doc.add_object(dictionary! {
-        "Font" => dictionary! { "F1" => helvetica, "F2" => ligatures, "F3" => subset, "F4" => no_unicode },
+        "Font" => dictionary! { "F1" => helvetica, "F2" => ligatures, "F3" => subset, "F4" => no_unicode, "F5" => word },
         "XObject" => dictionary! { "Im1" => image, "X1" => form_id },
     });
     let mut kids = Vec::new();

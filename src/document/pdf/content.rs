@@ -11,6 +11,7 @@ use lopdf::content::Content;
 use lopdf::{Dictionary, Document, Object, ObjectId};
 
 use super::font::Font;
+use super::marked::{MarkedContent, Origin, Replacement};
 use crate::document::DocumentError;
 
 /// A run of text from one show operator, in points, in the frame its text
@@ -50,9 +51,10 @@ const MAX_FORM_DEPTH: usize = 12;
 /// Moving right by more than this many ems inside one `TJ` is layout (a
 /// jump to another column or a tab stop), not kerning: split the span.
 const TJ_SPLIT_EMS: f64 = 2.0;
-/// Moving right by more than this fraction of an em inside one `TJ` is how
-/// many generators write a space without a space glyph.
-const TJ_SPACE_EMS: f64 = 0.2;
+/// A gap of more than this fraction of an em inside one `TJ` is how many
+/// generators write a space without a space glyph (poppler's word break
+/// is the same tenth of the font size).
+const TJ_SPACE_EMS: f64 = 0.1;
 /// Enough for deep but honest `q`/`Q` use; further saves are ignored.
 const MAX_SAVED_STATES: usize = 256;
 
@@ -100,6 +102,7 @@ pub(crate) struct Interpreter<'a, 'b> {
     line_matrix: Matrix,
     /// Forms being drawn, to refuse a form that draws itself.
     form_path: Vec<ObjectId>,
+    marked: MarkedContent,
 }
 
 impl<'a, 'b> Interpreter<'a, 'b> {
@@ -123,6 +126,7 @@ impl<'a, 'b> Interpreter<'a, 'b> {
             text_matrix: IDENTITY,
             line_matrix: IDENTITY,
             form_path: Vec::new(),
+            marked: MarkedContent::default(),
         }
     }
 
@@ -136,6 +140,7 @@ impl<'a, 'b> Interpreter<'a, 'b> {
         };
         self.budget.inflated_bytes = limit.saturating_sub(content.len());
         let resources = page_resources(self.doc, page);
+        self.marked = MarkedContent::default();
         self.run(&content, &resources)?;
         Ok(std::mem::take(&mut self.out))
     }
@@ -216,6 +221,15 @@ impl<'a, 'b> Interpreter<'a, 'b> {
                     self.draw_object(resources, name)?;
                 }
                 "BI" => self.count_image(),
+                "BMC" => self.marked.begin(None),
+                "BDC" => {
+                    let properties = match operands.get(1) {
+                        Some(Object::Name(name)) => lookup(self.doc, resources, b"Properties", name),
+                        other => other,
+                    };
+                    self.marked.begin(properties.and_then(|p| p.as_dict().ok()));
+                }
+                "EMC" => self.end_marked(),
                 _ => {}
             }
         }
@@ -237,7 +251,7 @@ impl<'a, 'b> Interpreter<'a, 'b> {
         let size = self.state.font_size;
         let scale = self.state.horizontal_scale;
         let mut text = String::new();
-        let mut start: Option<(f64, f64, f64, bool)> = None;
+        let mut start: Option<Origin> = None;
         for item in items {
             match item {
                 Object::String(bytes, _) => {
@@ -258,9 +272,16 @@ impl<'a, 'b> Interpreter<'a, 'b> {
                 other => {
                     let Ok(adjust) = other.as_float() else { continue };
                     let ems = -f64::from(adjust) / 1000.0;
-                    if ems > TJ_SPLIT_EMS {
+                    // The white space this leaves after the last glyph:
+                    // negative character spacing, already in its advance,
+                    // pulls the letters together and eats into the move;
+                    // positive spacing tracks every letter alike and
+                    // separates no words.
+                    let tightening = self.state.char_spacing.min(0.0);
+                    let gap = if size > 0.0 { ems + tightening / size } else { ems };
+                    if gap > TJ_SPLIT_EMS {
                         self.emit(start.take(), std::mem::take(&mut text));
-                    } else if ems > TJ_SPACE_EMS && !text.is_empty() && !text.ends_with(' ') {
+                    } else if gap > TJ_SPACE_EMS && !text.is_empty() && !text.ends_with(' ') {
                         text.push(' ');
                     }
                     self.advance(ems * size * scale);
@@ -272,7 +293,7 @@ impl<'a, 'b> Interpreter<'a, 'b> {
 
     /// Where the next glyph's origin lands in the frame the text reads in
     /// (see [`Span`]), the font size there, and whether the text is turned.
-    fn text_origin(&self) -> (f64, f64, f64, bool) {
+    fn text_origin(&self) -> Origin {
         let matrix = multiply(&self.text_matrix, &self.state.ctm);
         let (x, y) = apply(&matrix, 0.0, self.state.rise);
         let size = self.state.font_size * (matrix[2] * matrix[2] + matrix[3] * matrix[3]).sqrt();
@@ -293,12 +314,32 @@ impl<'a, 'b> Interpreter<'a, 'b> {
         }
     }
 
-    fn emit(&mut self, start: Option<(f64, f64, f64, bool)>, text: String) {
-        let Some((x0, y, size, turned)) = start else { return };
+    fn emit(&mut self, start: Option<Origin>, text: String) {
+        let (end, _, _, _) = self.text_origin();
+        if self.marked.replaces(start, end) {
+            return;
+        }
+        if let Some(start) = start {
+            self.push_span(start, end, text);
+        }
+    }
+
+    /// `EMC`: an actual text that closes takes the place of its glyphs.
+    fn end_marked(&mut self) {
+        if let Some(Replacement {
+            text,
+            origin: Some(origin),
+            end,
+        }) = self.marked.end()
+        {
+            self.push_span(origin, end, text);
+        }
+    }
+
+    fn push_span(&mut self, (x0, y, size, turned): Origin, x1: f64, text: String) {
         if text.trim().is_empty() || !x0.is_finite() || !y.is_finite() {
             return;
         }
-        let (x1, _, _, _) = self.text_origin();
         self.out.spans.push(Span {
             x0,
             x1: if x1.is_finite() { x1.max(x0) } else { x0 },

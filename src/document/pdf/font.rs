@@ -41,6 +41,9 @@ pub(crate) struct Font<'a> {
     /// `None` when the font cannot be decoded at all (a composite font
     /// without a `/ToUnicode` map): its glyphs count as lost characters.
     encoding: Option<Encoding<'a>>,
+    /// A simple font's own `/Encoding`, for the codes its `/ToUnicode` map
+    /// leaves out.
+    base: Option<Encoding<'a>>,
     two_byte: bool,
     widths: Widths,
     /// Glyph space to text space (1/1000 except for Type3 fonts).
@@ -51,10 +54,15 @@ impl<'a> Font<'a> {
     pub(crate) fn load(doc: &'a Document, dict: &'a Dictionary, limit: usize) -> Self {
         let subtype = dict.get(b"Subtype").and_then(Object::as_name).unwrap_or(b"");
         let two_byte = subtype == b"Type0";
-        let encoding = if two_byte && dict.get(b"ToUnicode").is_err() {
+        let mut base = if two_byte {
             None
         } else {
-            to_unicode(doc, dict, limit).or_else(|| dict.get_font_encoding_with_limit(doc, limit).ok())
+            dict.get_font_encoding_with_limit(doc, limit).ok()
+        };
+        let encoding = match to_unicode(doc, dict, limit) {
+            Some(map) => Some(map),
+            None if two_byte => None,
+            None => base.take(),
         };
         let scale = if subtype == b"Type3" {
             dict.get_deref(b"FontMatrix", doc)
@@ -73,6 +81,7 @@ impl<'a> Font<'a> {
         };
         Self {
             encoding,
+            base,
             two_byte,
             widths,
             scale,
@@ -83,6 +92,7 @@ impl<'a> Font<'a> {
     pub(crate) fn fallback() -> Self {
         Self {
             encoding: None,
+            base: None,
             two_byte: false,
             widths: Widths::Standard(Family::Sans),
             scale: 0.001,
@@ -91,19 +101,24 @@ impl<'a> Font<'a> {
 
     pub(crate) fn decode(&self, bytes: &[u8]) -> String {
         match &self.encoding {
-            Some(encoding) => match encoding.bytes_to_string(bytes) {
-                Ok(text) => text,
-                // Unknown named encodings: Windows-1252 is the common case.
-                Err(_) => encoding_rs::WINDOWS_1252
-                    .decode_without_bom_handling(bytes)
-                    .0
-                    .into_owned(),
-            },
+            // A simple font's codes are single bytes, whatever code space
+            // its map declares (Word writes <0000> <FFFF> over one-byte
+            // entries): read them one by one, each missing one from the
+            // font's own encoding.
+            Some(Encoding::UnicodeMapEncoding(map)) if !self.two_byte => {
+                let mut text = String::with_capacity(bytes.len());
+                for &byte in bytes {
+                    let code = u32::from(byte);
+                    match map.get(code, 1).or_else(|| map.get(code, 2)) {
+                        Some(units) => text.extend(char::decode_utf16(units).map(|c| c.unwrap_or('\u{FFFD}'))),
+                        None => text.push_str(&decode_with(self.base.as_ref(), &[byte])),
+                    }
+                }
+                text
+            }
+            Some(encoding) => decode_with(Some(encoding), bytes),
             None if self.two_byte => "\u{FFFD}".repeat(bytes.len().div_ceil(2)),
-            None => encoding_rs::WINDOWS_1252
-                .decode_without_bom_handling(bytes)
-                .0
-                .into_owned(),
+            None => decode_with(None, bytes),
         }
     }
 
@@ -134,6 +149,19 @@ impl<'a> Font<'a> {
         };
         glyph * self.scale
     }
+}
+
+/// Text of `bytes` in a one-byte `encoding`; Windows-1252, the common
+/// case, for unknown named encodings and fonts without one.
+fn decode_with(encoding: Option<&Encoding<'_>>, bytes: &[u8]) -> String {
+    encoding
+        .and_then(|encoding| encoding.bytes_to_string(bytes).ok())
+        .unwrap_or_else(|| {
+            encoding_rs::WINDOWS_1252
+                .decode_without_bom_handling(bytes)
+                .0
+                .into_owned()
+        })
 }
 
 /// The font's `/ToUnicode` map, which the PDF specification makes the

@@ -10,6 +10,7 @@
 mod content;
 mod font;
 mod layout;
+mod marked;
 mod nesting;
 mod second_reading;
 

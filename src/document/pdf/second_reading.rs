@@ -33,10 +33,12 @@ pub(super) fn read(bytes: &[u8]) -> Option<String> {
 }
 
 /// Whether `theirs` reads clearly better than `ours`: fewer letters in
-/// glued words, or more letters read, and ours is not Chinese, Japanese or
-/// Korean text. (Characters a reading could not decode show as fewer
-/// letters: ours reports them as lost.)
+/// glued words, or letters where ours could not decode them, and ours is
+/// not Chinese, Japanese or Korean text. Ours fails to decode as nothing
+/// at all or as runs of symbols; more letters alone prove nothing, since
+/// the second reading prints some tables twice.
 pub(super) fn reads_better(ours: &str, theirs: &str) -> bool {
+    let junk = undecoded_chars(ours);
     let (ours, theirs) = (Reading::of(ours), Reading::of(theirs));
     if ours.letters > 0 && ours.cjk * 5 > ours.letters {
         return false;
@@ -44,8 +46,21 @@ pub(super) fn reads_better(ours: &str, theirs: &str) -> bool {
     // Ours knows the layout (running headers, columns): the second reading
     // must be clearly better, with fewer glued words or more letters read.
     let less_glued = theirs.glued_share() + 0.02 < ours.glued_share();
-    let more_letters = theirs.letters * 10 > ours.letters * 11 && theirs.glued_share() <= ours.glued_share() + 0.01;
+    let shortfall = theirs.letters.saturating_sub(ours.letters);
+    let undecoded = ours.letters * 10 < theirs.letters || junk * 2 >= shortfall;
+    let more_letters =
+        theirs.letters * 10 > ours.letters * 11 && undecoded && theirs.glued_share() <= ours.glued_share() + 0.01;
     theirs.letters * 10 >= ours.letters * 8 && (less_glued || more_letters)
+}
+
+/// Characters in runs of three or more symbols without a letter or digit:
+/// glyphs whose font maps them to punctuation (`"*#**"*$*&"`).
+fn undecoded_chars(text: &str) -> usize {
+    text.split_whitespace()
+        .filter(|token| !token.chars().any(char::is_alphanumeric))
+        .map(|token| token.chars().count())
+        .filter(|&length| length >= 3)
+        .sum()
 }
 
 #[cfg(test)]
@@ -64,5 +79,18 @@ mod tests {
     fn a_reading_with_far_fewer_letters_or_of_chinese_text_is_not_taken() {
         assert!(!reads_better("Registered Nurse with ICU experience", "Nurse"));
         assert!(!reads_better("学位 学历 工作经验", "学学位位 学历"));
+    }
+
+    #[test]
+    fn a_reading_that_repeats_a_table_reads_no_more() {
+        let table = "Skills: Python, Java, SQL\nTools: Git, Eclipse, Talend\n";
+        assert!(!reads_better(table, &format!("{table}{table}")));
+    }
+
+    #[test]
+    fn letters_where_ours_reads_symbols_read_better() {
+        let ours = "Summary\n\"*#**\"*$*& *#$%$#*\"*%$ \"$*$!%#*$*\"*$*$# $\"*#*\" )*\"*# *#$%$#\nEducation";
+        let theirs = "Summary\nTeacher of art and design with twelve years in the classroom\nEducation";
+        assert!(reads_better(ours, theirs));
     }
 }
