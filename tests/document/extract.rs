@@ -188,6 +188,40 @@ fn actual_text_takes_the_place_of_its_glyphs() {
 }
 
 #[test]
+fn contact_details_only_in_a_running_header_of_a_pdf_are_reported() {
+    let contact = "jane@example.com | +1 (555) 010-7788";
+    let page = |body: &str| {
+        let mut page = PdfPage::default();
+        page.text(72.0, 770.0, 9.0, contact).text(72.0, 600.0, 11.0, body).text(
+            300.0,
+            30.0,
+            9.0,
+            "Jane Doe, page footer",
+        );
+        page
+    };
+    let two_pages = [
+        page("Senior engineer at Acme, building payment systems in Rust."),
+        page("Engineer at Globex, writing route planning services in Go."),
+    ];
+    let extracted = read(&pdf(&two_pages));
+    assert!(
+        has_warning(&extracted, WarningCode::ContactInHeaderFooter),
+        "{:?}",
+        extracted.warnings
+    );
+    // Kept once each: the header before the body, the footer after it.
+    assert_eq!(extracted.text.matches(contact).count(), 1);
+    assert!(extracted.text.starts_with(contact), "{}", extracted.text);
+    assert!(extracted.text.ends_with("Jane Doe, page footer"), "{}", extracted.text);
+
+    // On one page, nothing repeats: the line is the top of the body.
+    let extracted = read(&pdf(&two_pages[..1]));
+    assert!(!has_warning(&extracted, WarningCode::ContactInHeaderFooter));
+    assert!(extracted.text.starts_with(contact), "{}", extracted.text);
+}
+
+#[test]
 fn a_form_that_draws_itself_does_not_hang_the_page() {
     let mut page = PdfPage::default();
     page.text(

@@ -3,9 +3,10 @@
 //!
 //! Each page's content stream is interpreted for positions
 //! ([`content`]), then ordered into lines ([`layout`]). Lines repeated in
-//! the top or bottom margin of several pages (running headers, page
-//! numbers) are kept once. A second engine reads the text layer too, and
-//! the better of the two texts is kept ([`second_reading`]).
+//! the top or bottom margin of several pages (running headers and
+//! footers) are kept once, apart from the body; page numbers are dropped.
+//! A second engine reads the text layer too, and the better of the two
+//! texts is kept ([`second_reading`]).
 
 mod content;
 mod font;
@@ -14,7 +15,7 @@ mod marked;
 mod nesting;
 mod second_reading;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use lopdf::{Document, LoadOptions, Object, ObjectId};
 
@@ -83,13 +84,17 @@ pub(crate) fn parse(bytes: &[u8], limits: &Limits) -> Result<Parsed, DocumentErr
         page_lines.push((lines, vertical_bounds(&doc, page)));
     }
 
-    let mut body = assemble(page_lines);
+    let mut assembled = assemble(page_lines);
     let operations = MAX_OPERATIONS - budget.operations;
     if operations <= second_reading::MAX_OPERATIONS
         && let Some(theirs) = second_reading::read(bytes)
-        && second_reading::reads_better(&body, &theirs)
+        && second_reading::reads_better(&assembled.body, &theirs)
     {
-        body = theirs;
+        // The second reading prints running headers where they stand.
+        assembled = Assembled {
+            body: theirs,
+            ..Assembled::default()
+        };
     }
     let mut warnings = Vec::new();
     if !scanned_pages.is_empty() && scanned_pages.len() < pages.len() {
@@ -112,7 +117,9 @@ pub(crate) fn parse(bytes: &[u8], limits: &Limits) -> Result<Parsed, DocumentErr
         ));
     }
     Ok(Parsed {
-        body,
+        header: assembled.header,
+        body: assembled.body,
+        footer: assembled.footer,
         pages: Some(pages.len() as u32),
         images,
         warnings,
@@ -159,37 +166,70 @@ fn vertical_bounds(doc: &Document, page: ObjectId) -> (f64, f64) {
     (0.0, 792.0)
 }
 
-/// Joins the pages, dropping page numbers and the repeats of running
-/// headers and footers (kept once: a name in a running header is real
-/// content).
-fn assemble(pages: Vec<(Vec<Line>, (f64, f64))>) -> String {
-    let several = pages.len() > 1;
-    let mut seen_margins: HashSet<String> = HashSet::new();
-    let mut out = String::new();
-    for (lines, (bottom, top)) in pages {
+/// A document's text with its running headers and footers apart.
+#[derive(Default)]
+struct Assembled {
+    header: String,
+    body: String,
+    footer: String,
+}
+
+/// Joins the pages, dropping page numbers. Lines in the top or bottom
+/// margin of two or more pages are running headers and footers: kept once,
+/// apart from the body (a name in a running header is real content, but
+/// an ATS that skips headers does not see it).
+fn assemble(pages: Vec<(Vec<Line>, (f64, f64))>) -> Assembled {
+    let in_margin = |line: &Line, (bottom, top): (f64, f64)| {
         let margin = (top - bottom) * MARGIN_SHARE;
+        line.y > top - margin || line.y < bottom + margin
+    };
+    let mut pages_with: HashMap<String, usize> = HashMap::new();
+    for (lines, bounds) in &pages {
+        let keys: HashSet<String> = lines
+            .iter()
+            .filter(|line| in_margin(line, *bounds))
+            .map(|line| margin_key(&line.text))
+            .collect();
+        for key in keys {
+            *pages_with.entry(key).or_default() += 1;
+        }
+    }
+    let mut running: HashSet<String> = HashSet::new();
+    let mut out = Assembled::default();
+    for (lines, bounds) in pages {
         let mut previous: Option<&Line> = None;
-        if !out.is_empty() {
-            out.push_str("\n\n");
+        if !out.body.is_empty() {
+            out.body.push_str("\n\n");
         }
         for line in &lines {
-            let in_margin = line.y > top - margin || line.y < bottom + margin;
-            if in_margin && is_page_number(&line.text) {
-                continue;
-            }
-            if several && in_margin && !seen_margins.insert(margin_key(&line.text)) {
-                continue;
+            if in_margin(line, bounds) {
+                if is_page_number(&line.text) {
+                    continue;
+                }
+                let key = margin_key(&line.text);
+                if pages_with.get(&key).is_some_and(|&n| n > 1) {
+                    if running.insert(key) {
+                        let apart = if line.y < bounds.0 + (bounds.1 - bounds.0) / 2.0 {
+                            &mut out.footer
+                        } else {
+                            &mut out.header
+                        };
+                        apart.push_str(&line.text);
+                        apart.push('\n');
+                    }
+                    continue;
+                }
             }
             if let Some(previous) = previous {
-                out.push('\n');
+                out.body.push('\n');
                 // A wide vertical gap, or a jump back up (the next column),
                 // starts a new paragraph.
                 let gap = previous.y - line.y;
                 if gap > 1.8 * previous.size.max(line.size) || gap < 0.0 {
-                    out.push('\n');
+                    out.body.push('\n');
                 }
             }
-            out.push_str(&line.text);
+            out.body.push_str(&line.text);
             previous = Some(line);
         }
     }
