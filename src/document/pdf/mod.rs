@@ -123,7 +123,6 @@ pub(crate) fn parse(bytes: &[u8], limits: &Limits) -> Result<Parsed, DocumentErr
         pages: Some(pages.len() as u32),
         images,
         warnings,
-        ..Parsed::default()
     })
 }
 
