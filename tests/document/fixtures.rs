@@ -289,9 +289,10 @@ fn word_to_unicode() -> Vec<u8> {
         .map(|c| format!("<{:02X}> <{:04X}>\n", u32::from(c), u32::from(c)))
         .collect();
     format!(
-        "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n/CMapName /Adobe-Identity-UCS def\n\
-         /CMapType 2 def\n1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n{} beginbfchar\n{}endbfchar\n\
-         endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n",
+        "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n/CIDSystemInfo\n<< /Registry (Adobe)\n\
+         /Ordering (UCS) /Supplement 0 >> def\n/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n\
+         1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n{} beginbfchar\n{}endbfchar\n\
+         endcmap CMapName currentdict /CMap defineresource pop end end\n",
         entries.len(),
         entries.concat()
     )

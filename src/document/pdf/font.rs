@@ -103,8 +103,9 @@ impl<'a> Font<'a> {
         match &self.encoding {
             // A simple font's codes are single bytes, whatever code space
             // its map declares (Word writes <0000> <FFFF> over one-byte
-            // entries): read them one by one, each missing one from the
-            // font's own encoding.
+            // entries, and lopdf's decoding of such maps lost letters):
+            // read them one by one, each missing one from the font's own
+            // encoding.
             Some(Encoding::UnicodeMapEncoding(map)) if !self.two_byte => {
                 let mut text = String::with_capacity(bytes.len());
                 for &byte in bytes {
