@@ -67,3 +67,56 @@ impl MarkedContent {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use lopdf::{Object, dictionary};
+
+    use super::*;
+
+    const ORIGIN: Origin = (72.0, 700.0, 11.0, false);
+
+    fn actual(text: &str) -> Dictionary {
+        dictionary! { "ActualText" => Object::string_literal(text) }
+    }
+
+    #[test]
+    fn glyphs_inside_an_actual_text_give_way_to_it() {
+        let mut marked = MarkedContent::default();
+        assert!(!marked.replaces(Some(ORIGIN), 90.0));
+        marked.begin(Some(&actual("Kubernetes")));
+        assert!(marked.replaces(Some(ORIGIN), 90.0));
+        assert!(marked.replaces(Some((95.0, 700.0, 11.0, false)), 120.0));
+        let replacement = marked.end().expect("the actual text closes");
+        assert_eq!(replacement.text, "Kubernetes");
+        assert_eq!(replacement.origin, Some(ORIGIN));
+        assert_eq!(replacement.end, 120.0);
+        assert!(!marked.replaces(Some(ORIGIN), 90.0));
+    }
+
+    #[test]
+    fn nested_and_plain_sequences_neither_open_nor_close_it() {
+        let mut marked = MarkedContent::default();
+        marked.begin(None);
+        marked.begin(Some(&actual("fi")));
+        marked.begin(Some(&actual("inner")));
+        marked.begin(Some(&dictionary! { "MCID" => 3 }));
+        assert!(marked.end().is_none());
+        assert!(
+            marked.end().is_none(),
+            "the nested actual text is part of the outer one"
+        );
+        assert_eq!(marked.end().map(|r| r.text).as_deref(), Some("fi"));
+        assert!(marked.end().is_none());
+        // An EMC with nothing open is ignored.
+        assert!(marked.end().is_none());
+    }
+
+    #[test]
+    fn an_actual_text_that_draws_nothing_has_no_origin() {
+        let mut marked = MarkedContent::default();
+        marked.begin(Some(&actual("")));
+        assert!(marked.replaces(None, 0.0));
+        assert!(marked.end().is_some_and(|r| r.origin.is_none()));
+    }
+}
