@@ -95,15 +95,18 @@ impl PdfPage {
         self.operations.push(Operation::new("ET", vec![]));
     }
 
-    /// A line shown with one `Tj`, spaces included (word processors).
-    pub fn text(&mut self, x: f64, y: f64, size: f64, text: &str) -> &mut Self {
-        self.begin("F1", size, x, y);
-        self.operations.push(Operation::new(
-            "Tj",
-            vec![Object::String(win_ansi(text), StringFormat::Literal)],
-        ));
+    /// One line at (`x`, `y`) in `font`, shown with one `Tj` of `bytes`.
+    fn show_line(&mut self, font: &str, x: f64, y: f64, size: f64, bytes: Vec<u8>, format: StringFormat) -> &mut Self {
+        self.begin(font, size, x, y);
+        self.operations
+            .push(Operation::new("Tj", vec![Object::String(bytes, format)]));
         self.end();
         self
+    }
+
+    /// A line shown with one `Tj`, spaces included (word processors).
+    pub fn text(&mut self, x: f64, y: f64, size: f64, text: &str) -> &mut Self {
+        self.show_line("F1", x, y, size, win_ansi(text), StringFormat::Literal)
     }
 
     /// A line turned a quarter turn to run up the page from (`x`, `y`),
@@ -157,39 +160,23 @@ impl PdfPage {
 
     /// A line in the font whose code 1 is the "fi" ligature glyph.
     pub fn text_with_ligatures(&mut self, x: f64, y: f64, size: f64, text: &str) -> &mut Self {
-        self.begin("F2", size, x, y);
-        let bytes: Vec<u8> = win_ansi(&text.replace("fi", "\u{1}"));
-        self.operations
-            .push(Operation::new("Tj", vec![Object::String(bytes, StringFormat::Literal)]));
-        self.end();
-        self
+        let bytes = win_ansi(&text.replace("fi", "\u{1}"));
+        self.show_line("F2", x, y, size, bytes, StringFormat::Literal)
     }
 
     /// A line in a subset font whose codes are arbitrary (1, 2, 3, ...) and
     /// whose glyph names mean nothing: only its `/ToUnicode` map tells
     /// what the text says, as in many embedded-font PDFs.
     pub fn text_in_subset_font(&mut self, x: f64, y: f64, size: f64, text: &str) -> &mut Self {
-        self.begin("F3", size, x, y);
-        let bytes: Vec<u8> = text.chars().map(subset_code).collect();
-        self.operations.push(Operation::new(
-            "Tj",
-            vec![Object::String(bytes, StringFormat::Hexadecimal)],
-        ));
-        self.end();
-        self
+        let bytes = text.chars().map(subset_code).collect();
+        self.show_line("F3", x, y, size, bytes, StringFormat::Hexadecimal)
     }
 
     /// A line in a Word-style font: WinAnsi codes, with a `/ToUnicode`
     /// map that declares two-byte codes yet lists one-byte ones, and leaves
     /// out the characters of [`WORD_MAP_GAPS`].
     pub fn text_in_word_font(&mut self, x: f64, y: f64, size: f64, text: &str) -> &mut Self {
-        self.begin("F5", size, x, y);
-        self.operations.push(Operation::new(
-            "Tj",
-            vec![Object::String(win_ansi(text), StringFormat::Literal)],
-        ));
-        self.end();
-        self
+        self.show_line("F5", x, y, size, win_ansi(text), StringFormat::Literal)
     }
 
     /// Words separated only by `TJ` moves, as `spacing` says.
@@ -230,14 +217,8 @@ impl PdfPage {
 
     /// A line in a two-byte font with no `/ToUnicode` map: undecodable.
     pub fn text_without_unicode_map(&mut self, x: f64, y: f64, size: f64, glyphs: usize) -> &mut Self {
-        self.begin("F4", size, x, y);
-        let bytes: Vec<u8> = (0..glyphs as u16).flat_map(|g| (g + 3).to_be_bytes()).collect();
-        self.operations.push(Operation::new(
-            "Tj",
-            vec![Object::String(bytes, StringFormat::Hexadecimal)],
-        ));
-        self.end();
-        self
+        let bytes = (0..glyphs as u16).flat_map(|g| (g + 3).to_be_bytes()).collect();
+        self.show_line("F4", x, y, size, bytes, StringFormat::Hexadecimal)
     }
 
     /// A full-page picture: what a scanner produces.
