@@ -37,12 +37,16 @@ impl FirstWord {
     /// Whether a longer term may start with the word followed by `next`
     /// and `then`: only then is a walk needed. (It may say yes in vain,
     /// never no in vain.)
+    /// A blank and a hyphen between words stand for each other
+    /// (`lead-generation`, `test driven development`), as in the trie walk.
     pub(crate) fn may_go_on(&self, next: Option<&u8>, then: Option<&u8>) -> bool {
         let Some(&next) = next else { return false };
-        if self.next & (1 << (next % 64)) == 0 {
-            return false;
+        let follows = |byte: u8| self.next & (1 << (byte % 64)) != 0;
+        let blank_then = || follows(b' ') && then.is_some_and(|&then| self.after_blank & (1 << (then % 32)) != 0);
+        match next {
+            b' ' | b'-' => follows(b'-') || blank_then(),
+            _ => follows(next),
         }
-        next != b' ' || then.is_some_and(|&then| self.after_blank & (1 << (then % 32)) != 0)
     }
 }
 

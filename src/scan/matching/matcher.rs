@@ -635,6 +635,18 @@ mod tests {
     }
 
     #[test]
+    fn a_hyphen_joins_the_words_of_a_term_as_a_blank_does() {
+        assert_eq!(
+            found("machine-learning, react-native and spring-boot"),
+            [
+                "machine-learning=machine-learning",
+                "react-native=react-native",
+                "spring-boot=spring-boot"
+            ]
+        );
+    }
+
+    #[test]
     fn terms_inside_links_and_email_addresses_do_not_count() {
         assert_eq!(
             found("github.com/jane/kubernetes-demo jane@go.dev https://react.dev"),

@@ -126,20 +126,55 @@ impl Trie {
         at: usize,
     ) -> Option<(u32, usize)> {
         let mut found = state.filter(|_| at > start).and_then(|s| Some((self.pattern(s)?, at)));
-        let mut state = state;
-        for (i, &byte) in haystack.get(at..)?.iter().enumerate() {
-            let Some(next) = self.next(state, byte) else { break };
-            if let Some(pattern) = self.pattern(next) {
-                found = Some((pattern, at + i + 1));
-            }
+        self.walk(state, haystack, at, &mut found);
+        found
+    }
+
+    /// Walks `haystack` from `at`, keeping in `found` the term that ends
+    /// furthest. Where a blank or hyphen leads on both as itself and as its
+    /// twin (`data-driven` and `data analysis` after `data`), both ways are
+    /// walked; terms have few blanks, so the forks stay few.
+    fn walk(&self, mut state: Option<State>, haystack: &[u8], at: usize, found: &mut Option<(u32, usize)>) {
+        for (i, &byte) in haystack.get(at..).unwrap_or_default().iter().enumerate() {
+            let twin = word_joint_twin(byte).and_then(|twin| self.next(state, twin));
+            let next = match (self.next(state, byte), twin) {
+                (Some(next), Some(twin)) => {
+                    self.step(twin, at + i + 1, found);
+                    self.walk(Some(twin), haystack, at + i + 1, found);
+                    next
+                }
+                (Some(next), None) | (None, Some(next)) => next,
+                (None, None) => break,
+            };
+            self.step(next, at + i + 1, found);
             state = Some(next);
         }
-        found
+    }
+
+    /// Notes the term that ends at `state` (byte `end`) if it ends furthest.
+    fn step(&self, state: State, end: usize, found: &mut Option<(u32, usize)>) {
+        if let Some(pattern) = self.pattern(state)
+            && found.is_none_or(|(_, furthest)| end > furthest)
+        {
+            *found = Some((pattern, end));
+        }
     }
 
     /// Heap memory, in bytes.
     pub(crate) fn memory_usage(&self) -> usize {
         self.nodes.capacity() * std::mem::size_of::<Node>() + std::mem::size_of::<[u32; 256]>()
+    }
+}
+
+/// A blank and a hyphen between the words of a term stand for each other:
+/// `lead-generation` is Lead Generation and `test driven development` is
+/// Test-Driven Development. The walk takes the twin only where the byte
+/// itself leads nowhere.
+fn word_joint_twin(byte: u8) -> Option<u8> {
+    match byte {
+        b' ' => Some(b'-'),
+        b'-' => Some(b' '),
+        _ => None,
     }
 }
 
@@ -172,6 +207,20 @@ mod tests {
         let mut keys = keys.to_vec();
         keys.sort_unstable();
         Trie::new(&keys)
+    }
+
+    #[test]
+    fn a_hyphen_and_a_blank_between_words_stand_for_each_other() {
+        let t = trie(&["lead generation", "test-driven development", "e-mail"]);
+        // Sorted: e-mail (0), lead generation (1), test-driven development (2).
+        assert_eq!(t.longest_from(None, b"lead-generation", 0, 0), Some((1, 15)));
+        assert_eq!(t.longest_from(None, b"test driven development", 0, 0), Some((2, 23)));
+        assert_eq!(t.longest_from(None, b"e-mail", 0, 0), Some((0, 6)));
+        assert_eq!(t.longest_from(None, b"lead_generation", 0, 0), None);
+        // Where the hyphen leads on as itself too, both ways are walked.
+        let t = trie(&["data analysis", "data-driven"]);
+        assert_eq!(t.longest_from(None, b"data-analysis", 0, 0), Some((0, 13)));
+        assert_eq!(t.longest_from(None, b"data-driven", 0, 0), Some((1, 11)));
     }
 
     #[test]
