@@ -166,16 +166,10 @@ impl Taxonomy {
         self.skills.sort_by(|a, b| a.slug.cmp(&b.slug));
         for skill in &mut self.skills {
             dedup_aliases(&skill.name, &mut skill.aliases);
-            // Marks in the order of the terms they mark: the name, then
-            // aliases. A mark may write its term in another case
-            // (`collections` of Collections), and then counts in that case too.
-            let marks = std::mem::take(&mut skill.ambiguous);
+            // Marks in the order of the terms they mark: the name, then aliases.
             skill.ambiguous = std::iter::once(&skill.name)
                 .chain(&skill.aliases)
-                .flat_map(|term| {
-                    let key = normalize_term(term);
-                    marks.iter().filter(move |mark| normalize_term(mark) == key)
-                })
+                .filter(|term| skill.ambiguous.contains(term))
                 .cloned()
                 .collect();
             skill.related.sort();
