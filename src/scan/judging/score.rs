@@ -7,7 +7,7 @@
 //!
 //! | key                | base weight | applies when                        | score |
 //! |--------------------|-------------|-------------------------------------|-------|
-//! | `hard_skills`      | 0.50        | the job (or role) names hard skills | 100 × Σ w(found) / Σ w(asked), w = 3 REQUIRED, 1.5 PREFERRED, 0.5 MENTIONED |
+//! | `hard_skills`      | 0.50        | the job (or role) names hard skills | 100 × Σ w(found) / Σ w(asked), w = 3 REQUIRED, 1.5 PREFERRED, 0.5 MENTIONED; an ask met only by a curated neighbour (PostgreSQL for SQL) earns a third of its weight |
 //! | `soft_skills`      | 0.05 × min(n, 3) / 3 | the job names n soft skills | as `hard_skills`, over soft skills (one soft skill is something any resume may say) |
 //! | `job_title`        | 0.10        | the job has a title or a role       | 100 if the resume carries the job's title (seniority aside); 75 if only another title of the role (100 when there is no job text, only a role); else 0 |
 //! | `education`        | 0.05        | the job asks for a degree           | 100 if the resume names that degree or a higher one; 50 a lower one; 25 only an Education section; else 0 |
@@ -407,6 +407,11 @@ fn listed(items: &[String], limit: usize) -> String {
     shown.join(", ")
 }
 
+/// The share of an ask's weight that a curated neighbour of it earns
+/// (PostgreSQL where the job asks for SQL): enough to tell a resume of the
+/// field from one of another, too little to stand in for the skill.
+const RELATED_CREDIT: f64 = 1.0 / 3.0;
+
 fn skills(catalog: &Catalog, resume: &Resume, job: &Job, kind: SkillKind) -> Option<(f64, String)> {
     let asks = asks(catalog, job, kind);
     if asks.is_empty() {
@@ -415,10 +420,21 @@ fn skills(catalog: &Catalog, resume: &Resume, job: &Job, kind: SkillKind) -> Opt
     let total: f64 = asks.iter().map(|a| a.importance.weight()).sum();
     let found: f64 = asks
         .iter()
-        .filter(|a| a.met_by(resume))
-        .map(|a| a.importance.weight())
+        .map(|a| {
+            if a.met_by(resume) {
+                a.importance.weight()
+            } else if a.met_by_a_related_skill(catalog, resume) {
+                RELATED_CREDIT * a.importance.weight()
+            } else {
+                0.0
+            }
+        })
         .sum();
     let have = asks.iter().filter(|a| a.met_by(resume)).count();
+    let through_related = asks
+        .iter()
+        .filter(|a| !a.met_by(resume) && a.met_by_a_related_skill(catalog, resume))
+        .count();
     let missing: Vec<String> = asks
         .iter()
         .filter(|a| !a.met_by(resume))
@@ -432,8 +448,12 @@ fn skills(catalog: &Catalog, resume: &Resume, job: &Job, kind: SkillKind) -> Opt
     let explanation = if missing.is_empty() {
         format!("Your resume names all {} {what} the job asks for.", asks.len())
     } else {
+        let related = match through_related {
+            0 => String::new(),
+            n => format!(" ({n} of them partly met by a related skill)"),
+        };
         format!(
-            "Your resume names {have} of the {} {what} the job asks for, weighted by importance; missing: {}.",
+            "Your resume names {have} of the {} {what} the job asks for, weighted by importance; missing: {}{related}.",
             asks.len(),
             listed(&missing, 5)
         )
@@ -767,6 +787,26 @@ mod tests {
             cap.explanation
         );
         assert_eq!(cap.gaps.len(), 5);
+    }
+
+    #[test]
+    fn an_ask_met_only_by_a_related_skill_earns_part_of_its_weight() {
+        let (catalog, matcher) = testkit::catalog_and_matcher();
+        let job = Job::from_text(catalog, matcher, "Engineer\nRequirements:\n- Java\n- Kubernetes", None);
+        let hard = |resume: &str| {
+            let (score, explanation) = skills(catalog, &Resume::new(catalog, matcher, resume), &job, SkillKind::Hard)
+                .expect("the job asks for hard skills");
+            (score.round(), explanation)
+        };
+        assert_eq!(hard("Skills\nJava, Kubernetes").0, 100.0);
+        // Kubernetes' curated neighbours include Docker.
+        let (score, explanation) = hard("Skills\nJava, Docker");
+        assert_eq!(score, (100.0 * (1.0 + RELATED_CREDIT) / 2.0).round());
+        assert!(
+            explanation.contains("1 of them partly met by a related skill"),
+            "{explanation}"
+        );
+        assert_eq!(hard("Skills\nJava, Python").0, 50.0);
     }
 
     #[test]
