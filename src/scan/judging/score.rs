@@ -417,28 +417,32 @@ fn skills(catalog: &Catalog, resume: &Resume, job: &Job, kind: SkillKind) -> Opt
     if asks.is_empty() {
         return None;
     }
-    let total: f64 = asks.iter().map(|a| a.importance.weight()).sum();
-    let found: f64 = asks
+    // How much of each ask the resume meets: all of it, or the related share.
+    let credits: Vec<f64> = asks
         .iter()
         .map(|a| {
             if a.met_by(resume) {
-                a.importance.weight()
+                1.0
             } else if a.met_by_a_related_skill(catalog, resume) {
-                RELATED_CREDIT * a.importance.weight()
+                RELATED_CREDIT
             } else {
                 0.0
             }
         })
-        .sum();
-    let have = asks.iter().filter(|a| a.met_by(resume)).count();
-    let through_related = asks
+        .collect();
+    let total: f64 = asks.iter().map(|a| a.importance.weight()).sum();
+    let found: f64 = asks
         .iter()
-        .filter(|a| !a.met_by(resume) && a.met_by_a_related_skill(catalog, resume))
-        .count();
+        .zip(&credits)
+        .map(|(a, credit)| credit * a.importance.weight())
+        .sum();
+    let have = credits.iter().filter(|&&credit| credit == 1.0).count();
+    let through_related = credits.iter().filter(|&&credit| credit == RELATED_CREDIT).count();
     let missing: Vec<String> = asks
         .iter()
-        .filter(|a| !a.met_by(resume))
-        .map(|a| a.name(catalog))
+        .zip(&credits)
+        .filter(|(_, credit)| **credit < 1.0)
+        .map(|(a, _)| a.name(catalog))
         .collect();
     let what = if kind == SkillKind::Soft {
         "soft skills"

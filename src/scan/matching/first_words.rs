@@ -36,8 +36,7 @@ impl FirstWord {
 
     /// Whether a longer term may start with the word followed by `next`
     /// and `then`: only then is a walk needed. (It may say yes in vain,
-    /// never no in vain.)
-    /// A blank and a hyphen between words stand for each other
+    /// never no in vain.) A blank and a hyphen between words stand for each other
     /// (`lead-generation`, `test driven development`), as in the trie walk.
     pub(crate) fn may_go_on(&self, next: Option<&u8>, then: Option<&u8>) -> bool {
         let Some(&next) = next else { return false };

@@ -168,8 +168,7 @@ impl Trie {
 
 /// A blank and a hyphen between the words of a term stand for each other:
 /// `lead-generation` is Lead Generation and `test driven development` is
-/// Test-Driven Development. The walk takes the twin only where the byte
-/// itself leads nowhere.
+/// Test-Driven Development.
 fn word_joint_twin(byte: u8) -> Option<u8> {
     match byte {
         b' ' => Some(b'-'),
