@@ -262,6 +262,39 @@ fn ordinary_english_yields_no_ambiguous_skill() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
+fn slugs_in(text: &str) -> Vec<&'static str> {
+    let (catalog, matcher) = snapshot();
+    scan::extract_keywords(catalog, matcher, text)
+        .iter()
+        .map(|hit| slug(catalog, hit.skill))
+        .collect()
+}
+
+#[test]
+fn an_ambiguous_term_counts_in_a_document_of_its_field() {
+    let embedded =
+        "Maintained the firmware of our boards.\n\nBrought up microcontrollers over I2C and SPI under an RTOS.";
+    assert!(
+        slugs_in(embedded).contains(&"firmware-development"),
+        "{:?}",
+        slugs_in(embedded)
+    );
+    let army = "Install electronic warfare hardware, firmware, and threat loads for the unit.";
+    assert!(
+        !slugs_in(army).contains(&"firmware-development"),
+        "{:?}",
+        slugs_in(army)
+    );
+}
+
+#[test]
+fn a_lowercase_ambiguous_term_may_be_title_cased_or_hyphenated() {
+    let text = "Skills: Medical Records, Patient Intake\nCode reviews, issue tracking and on-call customer support";
+    let found = slugs_in(text);
+    assert!(found.contains(&"health-information-management"), "{found:?}");
+    assert!(found.contains(&"on-call"), "{found:?}");
+}
+
 #[test]
 fn the_same_words_in_technical_context_are_skills() {
     let (catalog, matcher) = snapshot();

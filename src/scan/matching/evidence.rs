@@ -17,6 +17,7 @@ use crate::scan::matching::matcher::{Candidate, KeywordMatcher};
 use crate::scan::text::document::Document;
 use crate::scan::text::layout::{Line, inline_label, line_index, sentence_around};
 use crate::scan::text::{NormText, fold_keep_case};
+use crate::taxonomy::{Catalog, SkillIdx};
 
 /// What the evidence rules need to know about a document.
 pub(crate) struct DocContext<'a> {
@@ -37,12 +38,19 @@ impl<'a> DocContext<'a> {
 }
 
 /// Whether each candidate counts: unambiguous terms always, ambiguous ones
-/// with the right case and technical context.
-pub(crate) fn accepted(matcher: &KeywordMatcher, ctx: &DocContext<'_>, candidates: &[Candidate]) -> Vec<bool> {
+/// with the right case and technical context, or in a document of their
+/// field.
+pub(crate) fn accepted(
+    catalog: &Catalog,
+    matcher: &KeywordMatcher,
+    ctx: &DocContext<'_>,
+    candidates: &[Candidate],
+) -> Vec<bool> {
     let mut accepted: Vec<bool> = candidates
         .iter()
         .map(|c| matcher.pattern(c.pattern).is_some_and(|p| !p.ambiguous))
         .collect();
+    let sure: Vec<SkillIdx> = sure_skills(matcher, candidates, &accepted);
     let mut pending: Vec<usize> = Vec::new();
     for (i, (ok, c)) in accepted.iter_mut().zip(candidates).enumerate() {
         if !*ok && written_as_curated(matcher, ctx.norm, c) {
@@ -71,7 +79,55 @@ pub(crate) fn accepted(matcher: &KeywordMatcher, ctx: &DocContext<'_>, candidate
             }
         }
     }
+    for &(i, _) in &undecided {
+        if !accepted[i]
+            && candidates
+                .get(i)
+                .is_some_and(|c| in_its_field(catalog, matcher, c, &sure))
+        {
+            accepted[i] = true;
+        }
+    }
     accepted
+}
+
+/// The skills the document names without doubt, each once.
+fn sure_skills(matcher: &KeywordMatcher, candidates: &[Candidate], accepted: &[bool]) -> Vec<SkillIdx> {
+    let mut sure: Vec<SkillIdx> = candidates
+        .iter()
+        .zip(accepted)
+        .filter(|(_, ok)| **ok)
+        .filter_map(|(c, _)| matcher.pattern(c.pattern))
+        .flat_map(|p| p.owners.iter().map(|t| t.skill))
+        .collect();
+    sure.sort_unstable();
+    sure.dedup();
+    sure
+}
+
+/// How many skills of its field a document must name without doubt before
+/// an ambiguous term of that field counts anywhere in it.
+const FIELD_COMPANY: usize = 2;
+
+/// Whether the document is of the term's field: it names, without doubt,
+/// skills of the term's category or curated neighbours of it. `Triage` in a
+/// nursing resume beside Patient Assessment and Vital Signs is the clinical
+/// skill; `scanner results triage` in a security posting is not.
+fn in_its_field(catalog: &Catalog, matcher: &KeywordMatcher, c: &Candidate, sure: &[SkillIdx]) -> bool {
+    let Some(pattern) = matcher.pattern(c.pattern) else {
+        return false;
+    };
+    pattern.owners.iter().any(|term| {
+        let entry = catalog.skill(term.skill);
+        let kin = sure.iter().filter(|&&other| {
+            let other_entry = catalog.skill(other);
+            other != term.skill
+                && ((entry.category.is_some() && other_entry.category == entry.category)
+                    || entry.related.contains(&other)
+                    || other_entry.related.contains(&term.skill))
+        });
+        kin.count() >= FIELD_COMPANY
+    })
 }
 
 /// Whether the text writes the term in one of its curated case-sensitive forms.
@@ -80,7 +136,12 @@ fn written_as_curated(matcher: &KeywordMatcher, norm: &NormText, candidate: &Can
         return false;
     };
     let written = fold_keep_case(norm.original_text(candidate.start..candidate.end));
-    pattern.forms.iter().any(|form| **form == *written)
+    // A hyphen and a blank between words stand for each other (`on-call`).
+    let joints = |form: &str| form.replace('-', " ");
+    pattern
+        .forms
+        .iter()
+        .any(|form| **form == *written || joints(form) == joints(&written))
 }
 
 /// Context that does not depend on other skills: a skills section, a skills

@@ -58,7 +58,7 @@ impl Found {
         // the automaton reads line breaks as blanks, at the same offsets.
         let one_line = doc.text().replace('\n', " ");
         let candidates = matcher.candidates(&one_line);
-        let accepted = evidence::accepted(matcher, &evidence::DocContext::of(doc), &candidates);
+        let accepted = evidence::accepted(catalog, matcher, &evidence::DocContext::of(doc), &candidates);
         let accepted: Vec<Candidate> = candidates
             .into_iter()
             .zip(accepted)

@@ -423,10 +423,12 @@ impl Pattern {
                 for form in curated.chain(std::iter::once(&term.written)) {
                     let folded = fold_keep_case(form).into_owned();
                     if normalize_term(&folded) == key {
-                        // A lowercase form (`telemetry`) may open a bullet
-                        // with a capital; curated capitals (`Go`) stay.
+                        // A lowercase form (`telemetry`, `medical records`)
+                        // may open a bullet with a capital or stand in a
+                        // title-cased list; curated capitals (`Go`) stay.
                         let capitalized = capitalize_lowercase(&folded);
-                        for form in [folded, capitalized] {
+                        let title_cased = title_case_lowercase(&folded);
+                        for form in [folded, capitalized, title_cased] {
                             if !forms.contains(&form) {
                                 forms.push(form);
                             }
@@ -487,6 +489,14 @@ fn capitalize_lowercase(form: &str) -> String {
         Some(first) if first.is_lowercase() => first.to_uppercase().chain(chars).collect(),
         _ => form.to_owned(),
     }
+}
+
+/// `medical records` as `Medical Records`; a form with any capital stays.
+fn title_case_lowercase(form: &str) -> String {
+    if form.chars().any(char::is_uppercase) {
+        return form.to_owned();
+    }
+    form.split(' ').map(capitalize_lowercase).collect::<Vec<_>>().join(" ")
 }
 
 /// Whether a match at `start..end` lies inside a URL or an email address.
