@@ -27,7 +27,9 @@ pub(crate) fn in_own_sense<'m>(
     let redefined: Vec<u32> = candidates
         .iter()
         .zip(&around)
-        .filter(|((pattern, _), (written, _, after))| spelled_out_as_another(catalog, pattern, written, after))
+        .filter(|((pattern, _), (written, before, after))| {
+            spelled_out_as_another(catalog, pattern, written, before, after)
+        })
         .map(|((_, c), _)| c.pattern)
         .collect();
     candidates
@@ -43,7 +45,9 @@ pub(crate) fn in_own_sense<'m>(
                 || is_currency(after)
                 || is_company(written, after)
                 || is_named_occasion(written, after)
-                || is_colleague(written, before, after))
+                || is_colleague(written, before, after)
+                || is_department(written, before, after)
+                || after_non(before))
         })
         .map(|(candidate, _)| candidate)
         .collect()
@@ -205,8 +209,9 @@ fn is_currency(after: &str) -> bool {
     (1..=3).contains(&first.len()) && !rest.is_empty() && rest.iter().all(|g| g.len() == 3)
 }
 
-/// A capitalized name that goes on, within a few capitalized words, to a
-/// company's ending: `FactSet Research Systems Inc`, `HubSpot Academy`.
+/// A capitalized name that goes on, within a few capitalized words of its
+/// line, to a company's ending (`FactSet Research Systems Inc`, `HubSpot
+/// Academy`), or whose officer is named (`Splunk's CISO`).
 fn is_company(written: &str, after: &str) -> bool {
     const ENDINGS: [&str; 11] = [
         "Inc",
@@ -221,28 +226,51 @@ fn is_company(written: &str, after: &str) -> bool {
         "GmbH",
         "Academy",
     ];
+    const OFFICERS: [&str; 8] = ["CEO", "CTO", "CISO", "CFO", "COO", "founder", "co-founder", "president"];
     if !written.starts_with(|c: char| c.is_uppercase()) {
         return false;
     }
-    for word in after.split([' ', ',']).skip_while(|w| w.is_empty()).take(4) {
-        let word = word.trim_end_matches([')', ']', ';', ':', '|']);
-        if ENDINGS.contains(&word) {
+    let line = after.split('\n').next().unwrap_or("");
+    // `Splunk's CISO`: the company's officer.
+    if let Some(rest) = line.strip_prefix("'s ").or_else(|| line.strip_prefix("\u{2019}s ")) {
+        let next = rest
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .next()
+            .unwrap_or("");
+        if OFFICERS.iter().any(|officer| officer.eq_ignore_ascii_case(next)) {
             return true;
         }
-        if !word.starts_with(|c: char| c.is_uppercase()) {
+    }
+    // A comma ends the name unless the ending follows it (`Acme, Inc.`):
+    // `Program Manager, EGS Inc.` is a title at a company.
+    let is_ending = |word: &str| ENDINGS.contains(&word.trim_end_matches([')', ']', ';', ':', '|', ',']));
+    let mut words = line.split(' ').filter(|w| !w.is_empty()).take(4).peekable();
+    while let Some(word) = words.next() {
+        if word == "," {
+            return words.next().is_some_and(is_ending);
+        }
+        if is_ending(word) {
+            return true;
+        }
+        let comma_ends_name = word.ends_with(',') && !words.peek().is_some_and(|next| is_ending(next));
+        if !word.starts_with(|c: char| c.is_uppercase()) || comma_ends_name {
             return false;
         }
     }
     false
 }
 
-/// A capitalized name that goes on to the ending of an award, an event or a
-/// law: `Community Leadership Award`, `Strata + Hadoop World`, `Employee
-/// Relations Ordinance`. The name is the occasion's, not a skill of whoever
+/// A capitalized name that goes on to the ending of an award, an event, a
+/// law or a public body: `Community Leadership Award`, `Strata + Hadoop
+/// World`, `Employee Relations Ordinance`, `Employee Relations Board`. The name is the occasion's, not a skill of whoever
 /// writes it.
 fn is_named_occasion(written: &str, after: &str) -> bool {
     // Not `program`: an `Information Security Program` is the skill at work.
-    const ENDINGS: [&str; 11] = [
+    const ENDINGS: [&str; 15] = [
+        "board",
+        "commission",
+        "council",
+        "committee",
         "award",
         "awards",
         "prize",
@@ -296,30 +324,19 @@ fn is_colleague(written: &str, before: &str, after: &str) -> bool {
     determined && (person(next) || person(last))
 }
 
-/// An acronym followed by its spelled-out words, when those words are
-/// another skill or none that shares a word with this one: `CTI (Computer
-/// Telephony Integration)` is not Cyber Threat Intelligence, while `AWS
-/// (Amazon Web Services)` stays AWS.
-fn spelled_out_as_another(catalog: &Catalog, pattern: &Pattern, written: &str, after: &str) -> bool {
-    let Some(inside) = after
-        .trim_start_matches(' ')
-        .strip_prefix('(')
-        .and_then(|rest| rest.split_once(')'))
-        .map(|(inside, _)| inside)
-    else {
-        return false;
-    };
-    if !is_acronym(written) || inside.len() > 80 {
+/// An acronym beside its spelled-out words, when those words are another
+/// skill or none that shares a word with this one: `CTI (Computer Telephony
+/// Integration)` is not Cyber Threat Intelligence, nor `Incremental Static
+/// Regeneration (ISR)` Interrupt Handling, while `AWS (Amazon Web Services)`
+/// stays AWS.
+fn spelled_out_as_another(catalog: &Catalog, pattern: &Pattern, written: &str, before: &str, after: &str) -> bool {
+    if !is_acronym(written) {
         return false;
     }
-    const LINKS: [&str; 5] = ["and", "of", "for", "the", "&"];
-    let initials: String = inside
-        .split([' ', '-'])
-        .filter(|w| !w.is_empty() && !LINKS.contains(&w.to_lowercase().as_str()))
-        .filter_map(|w| w.chars().next())
-        .collect::<String>()
-        .to_uppercase();
-    if initials != written {
+    let Some(inside) = spelled_out(written, before, after) else {
+        return false;
+    };
+    if inside.len() > 80 || initials(inside) != written {
         return false;
     }
     let owners = || pattern.owners.iter().map(|t| t.skill);
@@ -338,6 +355,153 @@ fn spelled_out_as_another(catalog: &Catalog, pattern: &Pattern, written: &str, a
         .split(' ')
         .filter(|word| word.len() >= 4)
         .any(|word| described.split(|c: char| !c.is_alphanumeric()).any(|w| w == word))
+}
+
+/// Words that a spelled-out acronym skips: `Research and Development`.
+const LINKS: [&str; 5] = ["and", "of", "for", "the", "&"];
+
+fn is_link(word: &str) -> bool {
+    LINKS.contains(&word.to_lowercase().as_str())
+}
+
+/// The capitals of the words that count, hyphenated parts apart.
+fn initials(words: &str) -> String {
+    words
+        .split([' ', '-'])
+        .filter(|w| !w.is_empty() && !is_link(w))
+        .filter_map(|w| w.chars().next())
+        .collect::<String>()
+        .to_uppercase()
+}
+
+/// The words an acronym stands for: in parentheses right after it (`CTI
+/// (Computer Telephony Integration)`), or right before it when it stands in
+/// parentheses (`Incremental Static Regeneration (ISR)`), as many as it has
+/// letters.
+fn spelled_out<'t>(written: &str, before: &'t str, after: &'t str) -> Option<&'t str> {
+    let following = after
+        .trim_start_matches(' ')
+        .strip_prefix('(')
+        .and_then(|rest| rest.split_once(')'))
+        .map(|(inside, _)| inside);
+    if following.is_some() {
+        return following;
+    }
+    after.strip_prefix(')')?;
+    let words = before.strip_suffix('(')?.trim_end_matches(' ');
+    let line = words.rsplit('\n').next().unwrap_or("");
+    let mut start = line.len();
+    let mut letters = 0;
+    for word in line.rsplit(' ') {
+        if letters >= written.len() {
+            break;
+        }
+        start = start.checked_sub(word.len())?;
+        letters += word
+            .split('-')
+            .filter(|part| !part.is_empty() && !is_link(part))
+            .count();
+        start = start.saturating_sub(1);
+    }
+    (letters == written.len()).then(|| line.get(start..).unwrap_or("").trim_start_matches(' '))
+}
+
+/// A department among departments that the work goes across:
+/// `coordinating with Sales, Procurement, Legal and Engineering`, `the
+/// Sales, Finance and Legal teams`. The words name teams, not skills.
+fn is_department(written: &str, before: &str, after: &str) -> bool {
+    const DEPARTMENTS: [&str; 24] = [
+        "sales",
+        "marketing",
+        "finance",
+        "legal",
+        "engineering",
+        "product",
+        "design",
+        "operations",
+        "business operations",
+        "procurement",
+        "infrastructure",
+        "security",
+        "support",
+        "hr",
+        "human resources",
+        "it",
+        "compliance",
+        "accounting",
+        "research",
+        "customer success",
+        "partnerships",
+        "recruiting",
+        "facilities",
+        "executive",
+    ];
+    const LEADS: [&str; 5] = ["with", "across", "between", "among", "alongside"];
+    const GROUPS: [&str; 10] = [
+        "team",
+        "teams",
+        "department",
+        "departments",
+        "functions",
+        "groups",
+        "stakeholders",
+        "leaders",
+        "partners",
+        "organizations",
+    ];
+    if !written.starts_with(|c: char| c.is_uppercase()) {
+        return false;
+    }
+    let stop = |c: char| matches!(c, '.' | ';' | ':' | '\n' | '(' | ')');
+    let head = before.rsplit(stop).next().unwrap_or("");
+    let tail = after.split(stop).next().unwrap_or("");
+    let items = |part: &'_ str| -> Vec<String> {
+        part.split([',', '&', '/'])
+            .flat_map(|piece| piece.split(" and "))
+            .map(|item| item.trim().trim_start_matches("and ").trim().to_owned())
+            .collect()
+    };
+    let mut before_items = items(head);
+    let mut after_items = items(tail);
+    // The first item carries the words that lead into the list, the last
+    // the words after it: `coordinating with Sales`, `Legal teams`.
+    let lead = before_items.first().map(String::clone).unwrap_or_default();
+    let mut lead_words: Vec<&str> = lead.split(' ').collect();
+    let first_item = lead_words.pop().unwrap_or("");
+    let led = LEADS.contains(&first_item.to_lowercase().as_str())
+        || lead_words
+            .last()
+            .is_some_and(|w| LEADS.contains(&w.to_lowercase().as_str()));
+    if let Some(first) = before_items.first_mut() {
+        *first = first_item.to_owned();
+    }
+    let trail = after_items.pop().unwrap_or_default();
+    let named: Vec<&str> = trail
+        .split(' ')
+        .take_while(|w| w.starts_with(|c: char| c.is_uppercase()))
+        .collect();
+    let grouped = trail
+        .split(' ')
+        .nth(named.len())
+        .is_some_and(|w| GROUPS.contains(&w.to_lowercase().as_str()));
+    after_items.push(named.join(" "));
+    let departments = before_items
+        .iter()
+        .chain(&after_items)
+        .filter(|item| DEPARTMENTS.contains(&item.to_lowercase().as_str()))
+        .count();
+    departments >= 2 && (led || grouped)
+}
+
+/// `non-presenting`, `non-technical`: the prefix denies the word.
+fn after_non(before: &str) -> bool {
+    before
+        .get(before.len().saturating_sub(4)..)
+        .is_some_and(|end| end.eq_ignore_ascii_case("non-"))
+        && !before
+            .get(..before.len() - 4)
+            .and_then(|rest| rest.chars().next_back())
+            .is_some_and(char::is_alphanumeric)
 }
 
 #[cfg(test)]
@@ -414,6 +578,65 @@ mod tests {
         assert!(where_a_verb_stands("Python, "));
         assert!(!where_a_verb_stands("push the "));
         assert!(!where_a_verb_stands("five years of "));
+    }
+
+    #[test]
+    fn acronyms_are_spelled_out_on_either_side() {
+        assert_eq!(
+            spelled_out("CTI", "", " (Computer Telephony Integration) and"),
+            Some("Computer Telephony Integration")
+        );
+        assert_eq!(
+            spelled_out("ISR", "using Incremental Static Regeneration (", ") and"),
+            Some("Incremental Static Regeneration")
+        );
+        assert_eq!(spelled_out("CTI", "Telephony Integration (", ")"), None);
+        assert_eq!(
+            spelled_out("RD", "Research and Development (", ")"),
+            Some("Research and Development")
+        );
+        assert_eq!(spelled_out("ISR", "the (", ")"), None);
+        assert_eq!(spelled_out("ISR", "rendering with ", " and"), None);
+        assert_eq!(initials("Test-Driven Development"), "TDD");
+    }
+
+    #[test]
+    fn departments_across_which_work_goes_are_no_skills() {
+        let tail = ", Procurement, Infrastructure, Legal, Engineering, and Business Operations as well as external";
+        assert!(is_department("Sales", "team; coordinating with ", tail));
+        assert!(is_department(
+            "Business Operations",
+            "coordinating with Sales, Procurement, Infrastructure, Legal, Engineering, and ",
+            " as well as external"
+        ));
+        assert!(is_department(
+            "Sales",
+            "partner with the Product, Legal and ",
+            " teams."
+        ));
+        assert!(!is_department("Sales", "Skills: ", ", Marketing, Finance, Legal"));
+        assert!(!is_department("Sales", "experience with ", " and Salesforce."));
+        assert!(!is_department("sales", "coordinating with ", ", legal, finance"));
+    }
+
+    #[test]
+    fn non_denies_the_word() {
+        assert!(after_non("Serves as a non-"));
+        assert!(after_non("Non-"));
+        assert!(!after_non("a canon-"));
+        assert!(!after_non("presenting "));
+    }
+
+    #[test]
+    fn companies_name_their_officers_and_end_on_their_line() {
+        assert!(is_company("FactSet", " Research Systems Inc\n• Developed"));
+        assert!(is_company("Splunk", "'s CISO Joel Fulton says"));
+        assert!(is_company("Splunk", "\u{2019}s CISO Joel Fulton says"));
+        assert!(!is_company("Splunk", "'s dashboards and alerts"));
+        assert!(!is_company("Splunk", "\nAcme Inc"));
+        assert!(!is_company("Program Manager", ", EGS Inc."));
+        assert!(is_company("Acme", ", Inc. 2019"));
+        assert!(is_company("Acme", " Widgets, Inc."));
     }
 
     #[test]
