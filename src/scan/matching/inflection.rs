@@ -27,11 +27,30 @@ pub fn derived_wordings(key: &str, kind: SkillKind) -> Vec<String> {
         SkillKind::Hard | SkillKind::Certification => Vec::new(),
     };
     if kind != SkillKind::Certification {
-        wordings.extend(verb_object_forms(key));
+        let verb_phrases = verb_object_forms(key);
+        let plurals: Vec<String> = std::iter::once(key)
+            .chain(verb_phrases.iter().map(String::as_str))
+            .filter_map(plural_in_ies)
+            .collect();
+        wordings.extend(verb_phrases);
+        wordings.extend(plurals);
         wordings.extend(practitioner_form(key));
         wordings.extend(singular_form(key));
     }
     wordings
+}
+
+/// The plural of a last word in consonant + `y`, which the matcher's plural
+/// `s` misses: `react testing libraries`, `optimizing queries`,
+/// `developed policies`. One-word names keep their own plurals.
+fn plural_in_ies(phrase: &str) -> Option<String> {
+    let (head, last) = phrase.rsplit_once(' ')?;
+    let stem = last.strip_suffix('y')?;
+    let consonant = stem
+        .bytes()
+        .next_back()
+        .is_some_and(|b| b.is_ascii_lowercase() && !b"aeiou".contains(&b));
+    (consonant && stem.len() >= 2).then(|| format!("{head} {stem}ies"))
 }
 
 /// Vendors whose products are named with a plural: `Microsoft Teams` and
@@ -311,6 +330,20 @@ mod tests {
         );
         assert_eq!(derived_forms("adaptability"), ["adaptable"]);
         assert_eq!(derived_forms("mentoring"), ["mentored"]);
+    }
+
+    #[test]
+    fn a_last_word_in_y_gives_its_plural_in_ies() {
+        assert_eq!(
+            plural_in_ies("react testing library").as_deref(),
+            Some("react testing libraries")
+        );
+        assert_eq!(plural_in_ies("optimizing query").as_deref(), Some("optimizing queries"));
+        assert_eq!(plural_in_ies("data privacy").as_deref(), Some("data privacies"));
+        assert_eq!(plural_in_ies("customer journey"), None);
+        assert_eq!(plural_in_ies("strategy"), None);
+        let wordings = derived_wordings("query optimization", SkillKind::Hard);
+        assert!(wordings.iter().any(|w| w == "optimized queries"), "{wordings:?}");
     }
 
     #[test]
