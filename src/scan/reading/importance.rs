@@ -622,8 +622,21 @@ const SENTENCE_CUES: &[(&str, Cue)] = &[
     ("we're using", Cue::Ours),
     ("no", Cue::Negation),
     ("not", Cue::Negation),
-    ("equal opportunity", Cue::Boilerplate),
-    ("equal employment", Cue::Boilerplate),
+    // The employer's statement, not the topic: `knowledge of laws related
+    // to equal employment opportunity` asks for EEO compliance.
+    ("an equal opportunity", Cue::Boilerplate),
+    ("an equal employment", Cue::Boilerplate),
+    ("equal opportunity employer", Cue::Boilerplate),
+    ("equal employment opportunity employer", Cue::Boilerplate),
+    ("equal opportunity for all", Cue::Boilerplate),
+    ("equal opportunities for all", Cue::Boilerplate),
+    ("equal opportunity to all", Cue::Boilerplate),
+    ("equal employment opportunity to", Cue::Boilerplate),
+    ("equal employment opportunities to", Cue::Boilerplate),
+    ("provides equal", Cue::Boilerplate),
+    ("provide equal", Cue::Boilerplate),
+    ("committed to equal", Cue::Boilerplate),
+    ("commitment to equal", Cue::Boilerplate),
     ("affirmative action", Cue::Boilerplate),
     ("without regard to", Cue::Boilerplate),
     ("regardless of", Cue::Boilerplate),
@@ -779,6 +792,15 @@ mod tests {
         assert_eq!(importance(job, "sql"), Some(Importance::Required));
         assert_eq!(importance(job, "performance"), None);
         assert_eq!(importance(job, "disability"), None);
+    }
+
+    #[test]
+    fn equal_opportunity_as_a_topic_is_asked_for() {
+        let job = "Requirements\n- Knowledge of laws and policies related to equal employment opportunity; Python\n\
+            Acme provides equal employment opportunities to all applicants.\nAcme is an equal opportunity employer.";
+        assert_eq!(importance(job, "policies related to equal"), Some(Importance::Required));
+        assert_eq!(importance(job, "opportunities to all"), None);
+        assert_eq!(importance(job, "opportunity employer"), None);
     }
 
     #[test]
