@@ -528,7 +528,9 @@ const HEADING_WORDS: &[(&str, Zone)] = &[
     ("our mission", Zone::Boilerplate),
     ("our culture", Zone::Boilerplate),
     ("physical demands", Zone::Boilerplate),
-    ("process notes", Zone::Boilerplate),
+    // Notes on the examination of a public-sector post state conditions of
+    // the post (`Some positions may require a valid driver's license`).
+    ("process notes", Zone::Neutral),
     ("working conditions", Zone::Boilerplate),
     ("application procedures", Zone::Boilerplate),
     ("application instructions", Zone::Boilerplate),
