@@ -484,6 +484,9 @@ const HEADING_WORDS: &[(&str, Zone)] = &[
     ("duties", Zone::Neutral),
     ("day to day", Zone::Neutral),
     ("your impact", Zone::Neutral),
+    ("your mission", Zone::Neutral),
+    ("your day", Zone::Neutral),
+    ("your tasks", Zone::Neutral),
     ("job title", Zone::Neutral),
     ("title", Zone::Neutral),
     ("our stack", Zone::Neutral),
@@ -794,6 +797,13 @@ mod tests {
         assert_eq!(importance(job, "sql"), Some(Importance::Required));
         assert_eq!(importance(job, "performance"), None);
         assert_eq!(importance(job, "disability"), None);
+    }
+
+    #[test]
+    fn a_heading_of_the_readers_mission_ends_the_company_portrait() {
+        let job = "About Acme\nAcme is a pioneer in elder care with Salesforce.\n\nYour mission\nProvide support in Zendesk.";
+        assert_eq!(importance(job, "salesforce"), None);
+        assert_eq!(importance(job, "zendesk"), Some(Importance::Mentioned));
     }
 
     #[test]
