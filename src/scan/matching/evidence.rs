@@ -110,13 +110,21 @@ fn sure_skills(matcher: &KeywordMatcher, candidates: &[Candidate], accepted: &[b
 const FIELD_COMPANY: usize = 2;
 
 /// Whether the document is of the term's field: it names, without doubt,
-/// skills of the term's category or curated neighbours of it. `Triage` in a
-/// nursing resume beside Patient Assessment and Vital Signs is the clinical
-/// skill; `scanner results triage` in a security posting is not.
+/// skills of the term's category or curated neighbours of it. `firmware`
+/// in an embedded engineer's resume beside Microcontrollers and RTOS is
+/// Firmware Development; `hardware, firmware, and threat loads` in a
+/// soldier's is not.
 fn in_its_field(catalog: &Catalog, matcher: &KeywordMatcher, c: &Candidate, sure: &[SkillIdx]) -> bool {
     let Some(pattern) = matcher.pattern(c.pattern) else {
         return false;
     };
+    // Only a term curated in lowercase, an ordinary phrase of the field
+    // (`firmware`, `medical records`): a name curated with its capital
+    // (`Go`, `Swift`, `Spring`) is a product whose word is also English,
+    // and a developer's resume still says `Spring 2019` and `Go to person`.
+    if !pattern.forms.iter().any(|form| !form.chars().any(char::is_uppercase)) {
+        return false;
+    }
     pattern.owners.iter().any(|term| {
         let entry = catalog.skill(term.skill);
         let kin = sure.iter().filter(|&&other| {

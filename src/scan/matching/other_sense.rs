@@ -47,6 +47,7 @@ pub(crate) fn in_own_sense<'m>(
                 || is_named_occasion(written, after)
                 || is_colleague(written, before, after)
                 || is_department(written, before, after)
+                || is_season(written, after)
                 || after_non(before))
         })
         .map(|(candidate, _)| candidate)
@@ -449,7 +450,8 @@ fn is_department(written: &str, before: &str, after: &str) -> bool {
         "partners",
         "organizations",
     ];
-    if !written.starts_with(|c: char| c.is_uppercase()) {
+    let is_department = |item: &str| DEPARTMENTS.iter().any(|d| d.eq_ignore_ascii_case(item));
+    if !written.starts_with(|c: char| c.is_uppercase()) || !is_department(written) {
         return false;
     }
     let stop = |c: char| matches!(c, '.' | ';' | ':' | '\n' | '(' | ')');
@@ -488,9 +490,27 @@ fn is_department(written: &str, before: &str, after: &str) -> bool {
     let departments = before_items
         .iter()
         .chain(&after_items)
-        .filter(|item| DEPARTMENTS.contains(&item.to_lowercase().as_str()))
+        .filter(|item| is_department(item))
         .count();
     departments >= 2 && (led || grouped)
+}
+
+/// A season of a year or a term: `Spring 2019`, `Spring '19`, `Spring
+/// semester`.
+fn is_season(written: &str, after: &str) -> bool {
+    if !written.eq_ignore_ascii_case("spring") {
+        return false;
+    }
+    let next = after.strip_prefix(' ').unwrap_or("");
+    let year = next.trim_start_matches(['\'', '\u{2019}']);
+    let digits = year.bytes().take_while(u8::is_ascii_digit).count();
+    let is_year = (digits == 4 && (year.starts_with("19") || year.starts_with("20"))) || (digits == 2 && year != next);
+    let word = next.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    is_year
+        || matches!(
+            word.to_lowercase().as_str(),
+            "semester" | "term" | "quarter" | "session" | "break"
+        )
 }
 
 /// `non-presenting`, `non-technical`: the prefix denies the word.
@@ -617,6 +637,16 @@ mod tests {
         assert!(!is_department("Sales", "Skills: ", ", Marketing, Finance, Legal"));
         assert!(!is_department("Sales", "experience with ", " and Salesforce."));
         assert!(!is_department("sales", "coordinating with ", ", legal, finance"));
+    }
+
+    #[test]
+    fn a_season_of_a_year_is_no_framework() {
+        assert!(is_season("Spring", " 2019\nTeaching"));
+        assert!(is_season("Spring", " \u{2019}19"));
+        assert!(is_season("spring", " semester"));
+        assert!(!is_season("Spring", " Boot 3"));
+        assert!(!is_season("Spring", " 5 and Hibernate"));
+        assert!(!is_season("Swift", " 2019"));
     }
 
     #[test]

@@ -801,7 +801,8 @@ mod tests {
 
     #[test]
     fn a_heading_of_the_readers_mission_ends_the_company_portrait() {
-        let job = "About Acme\nAcme is a pioneer in elder care with Salesforce.\n\nYour mission\nProvide support in Zendesk.";
+        let job =
+            "About Acme\nAcme is a pioneer in elder care with Salesforce.\n\nYour mission\nProvide support in Zendesk.";
         assert_eq!(importance(job, "salesforce"), None);
         assert_eq!(importance(job, "zendesk"), Some(Importance::Mentioned));
     }
