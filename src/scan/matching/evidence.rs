@@ -50,7 +50,6 @@ pub(crate) fn accepted(
         .iter()
         .map(|c| matcher.pattern(c.pattern).is_some_and(|p| !p.ambiguous))
         .collect();
-    let sure: Vec<SkillIdx> = sure_skills(matcher, candidates, &accepted);
     let mut pending: Vec<usize> = Vec::new();
     for (i, (ok, c)) in accepted.iter_mut().zip(candidates).enumerate() {
         if !*ok && written_as_curated(matcher, ctx.norm, c) {
@@ -79,25 +78,27 @@ pub(crate) fn accepted(
             }
         }
     }
-    for &(i, _) in &undecided {
-        if !accepted[i]
-            && candidates
+    undecided.retain(|&(i, _)| !accepted[i]);
+    if !undecided.is_empty() {
+        let sure = sure_skills(matcher, candidates);
+        for &(i, _) in &undecided {
+            if candidates
                 .get(i)
                 .is_some_and(|c| in_its_field(catalog, matcher, c, &sure))
-        {
-            accepted[i] = true;
+            {
+                accepted[i] = true;
+            }
         }
     }
     accepted
 }
 
-/// The skills the document names without doubt, each once.
-fn sure_skills(matcher: &KeywordMatcher, candidates: &[Candidate], accepted: &[bool]) -> Vec<SkillIdx> {
+/// The skills the document names without doubt (by unambiguous terms), each once.
+fn sure_skills(matcher: &KeywordMatcher, candidates: &[Candidate]) -> Vec<SkillIdx> {
     let mut sure: Vec<SkillIdx> = candidates
         .iter()
-        .zip(accepted)
-        .filter(|(_, ok)| **ok)
-        .filter_map(|(c, _)| matcher.pattern(c.pattern))
+        .filter_map(|c| matcher.pattern(c.pattern))
+        .filter(|p| !p.ambiguous)
         .flat_map(|p| p.owners.iter().map(|t| t.skill))
         .collect();
     sure.sort_unstable();
@@ -144,12 +145,13 @@ fn written_as_curated(matcher: &KeywordMatcher, norm: &NormText, candidate: &Can
         return false;
     };
     let written = fold_keep_case(norm.original_text(candidate.start..candidate.end));
+    if pattern.forms.iter().any(|form| **form == *written) {
+        return true;
+    }
     // A hyphen and a blank between words stand for each other (`on-call`).
     let joints = |form: &str| form.replace('-', " ");
-    pattern
-        .forms
-        .iter()
-        .any(|form| **form == *written || joints(form) == joints(&written))
+    let written = joints(&written);
+    pattern.forms.iter().any(|form| joints(form) == written)
 }
 
 /// Context that does not depend on other skills: a skills section, a skills

@@ -467,7 +467,7 @@ fn is_department(written: &str, before: &str, after: &str) -> bool {
     let mut after_items = items(tail);
     // The first item carries the words that lead into the list, the last
     // the words after it: `coordinating with Sales`, `Legal teams`.
-    let lead = before_items.first().map(String::clone).unwrap_or_default();
+    let lead = before_items.first().cloned().unwrap_or_default();
     let mut lead_words: Vec<&str> = lead.split(' ').collect();
     let first_item = lead_words.pop().unwrap_or("");
     let led = LEADS.contains(&first_item.to_lowercase().as_str())
