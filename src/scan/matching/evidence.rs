@@ -145,13 +145,13 @@ fn written_as_curated(matcher: &KeywordMatcher, norm: &NormText, candidate: &Can
         return false;
     };
     let written = fold_keep_case(norm.original_text(candidate.start..candidate.end));
-    if pattern.forms.iter().any(|form| **form == *written) {
-        return true;
-    }
-    // A hyphen and a blank between words stand for each other (`on-call`).
-    let joints = |form: &str| form.replace('-', " ");
-    let written = joints(&written);
-    pattern.forms.iter().any(|form| joints(form) == written)
+    // A hyphen and a blank between words stand for each other (`on-call`),
+    // as in the trie walk.
+    let joint = |byte: u8| if byte == b'-' { b' ' } else { byte };
+    pattern
+        .forms
+        .iter()
+        .any(|form| form.len() == written.len() && form.bytes().zip(written.bytes()).all(|(f, w)| joint(f) == joint(w)))
 }
 
 /// Context that does not depend on other skills: a skills section, a skills
