@@ -8,8 +8,11 @@
 
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasher, Hasher};
 use std::sync::LazyLock;
+
+// A fixed seed: iteration order, and so the sums over it, is the same in
+// every scan.
+use foldhash::fast::FixedState;
 
 use crate::scan::judging::compare::stem_of;
 
@@ -44,13 +47,16 @@ impl SharedWording {
         let doc = job.doc.as_ref()?;
         // A posting repeats its employer's name (`the UCLA Law Center for
         // Reproductive Health`): a resume that shares it shares no asks.
-        let employer: HashSet<Cow<'_, str>, FastHash> = job
+        let employer: HashSet<Cow<'_, str>, FixedState> = job
             .employer
             .clone()
             .and_then(|range| doc.text().get(range))
             .map(|name| content_words(name).collect())
             .unwrap_or_default();
-        let mut counts: HashMap<Cow<'_, str>, u32, FastHash> = HashMap::default();
+        // About one content word in eight bytes: sized once, never rehashed.
+        let asking_len: usize = job.asking.iter().map(ExactSizeIterator::len).sum();
+        let mut counts: HashMap<Cow<'_, str>, u32, FixedState> =
+            HashMap::with_capacity_and_hasher(asking_len / 8, Default::default());
         for range in &job.asking {
             for word in content_words(doc.text().get(range.clone()).unwrap_or("")) {
                 if !employer.contains(&word) {
@@ -61,7 +67,9 @@ impl SharedWording {
         if counts.is_empty() {
             return None;
         }
-        let resume_words: HashSet<Cow<'_, str>, FastHash> = content_words(resume.text()).collect();
+        let mut resume_words: HashSet<Cow<'_, str>, FixedState> =
+            HashSet::with_capacity_and_hasher(resume.text().len() / 8, Default::default());
+        resume_words.extend(content_words(resume.text()));
         // A word the job repeats matters more, with diminishing returns.
         let weight = |n: u32| f64::from(n.min(4)).sqrt();
         let total: f64 = counts.values().map(|&n| weight(n)).sum();
@@ -102,34 +110,7 @@ fn content_words(text: &str) -> impl Iterator<Item = Cow<'_, str>> + '_ {
 }
 
 /// [`COMMON_WORDS`] as a set: looked up once per word of both texts.
-static COMMON: LazyLock<HashSet<&'static str, FastHash>> = LazyLock::new(|| COMMON_WORDS.iter().copied().collect());
-
-/// FNV-1a: the words hashed here are short and not chosen by an attacker
-/// against this process's tables (each scan builds its own).
-#[derive(Debug, Clone, Copy, Default)]
-struct FastHash;
-
-impl BuildHasher for FastHash {
-    type Hasher = Fnv;
-
-    fn build_hasher(&self) -> Fnv {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x100_0000_01b3);
-        }
-    }
-}
+static COMMON: LazyLock<HashSet<&'static str, FixedState>> = LazyLock::new(|| COMMON_WORDS.iter().copied().collect());
 
 /// Compiles the word set now rather than during the first scan.
 pub(crate) fn warm_up() {

@@ -100,10 +100,13 @@ pub(crate) fn lone_acronym_certifications(
 /// or a rank, not the skill it spells elsewhere. A list of known skills
 /// (`AWS, GCP, EKS, IAM`) keeps its acronyms.
 fn among_unknown_acronyms(catalog: &Catalog, written: &str, before: &str, after: &str) -> bool {
+    if !is_acronym(written) {
+        return false;
+    }
     let separator = |c: char| matches!(c, ',' | '/' | '|' | ';') || c.is_whitespace();
     // The acronym must be an item of its own, a separator on either side.
     let alone = before.chars().next_back().is_none_or(separator) && after.chars().next().is_none_or(separator);
-    if !is_acronym(written) || !alone {
+    if !alone {
         return false;
     }
     let items_before = before.rsplit('\n').next().unwrap_or("").rsplit(separator);
@@ -174,7 +177,7 @@ fn is_region_code(written: &str, before: &str, after: &str) -> bool {
         "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY", "DC", "PR", "AB", "BC",
         "MB", "NB", "NL", "NS", "ON", "PE", "QC", "SK", "UK", "EU",
     ];
-    if !REGIONS.contains(&written) {
+    if written.len() != 2 || !REGIONS.contains(&written) {
         return false;
     }
     let Some(place) = before.strip_suffix(", ").or_else(|| before.strip_suffix(',')) else {
@@ -203,7 +206,8 @@ fn is_url_scheme(after: &str) -> bool {
 /// Philippine peso): digits grouped by thousands.
 fn is_currency(after: &str) -> bool {
     let amount = after.strip_prefix(' ').unwrap_or(after);
-    let head: String = amount.chars().take_while(|c| c.is_ascii_digit() || *c == ',').collect();
+    let head_len = amount.bytes().take_while(|b| b.is_ascii_digit() || *b == b',').count();
+    let head = amount.get(..head_len).unwrap_or("");
     let mut groups = head.trim_end_matches(',').split(',');
     let first = groups.next().unwrap_or("");
     let rest: Vec<&str> = groups.collect();
@@ -293,7 +297,7 @@ fn is_named_occasion(written: &str, after: &str) -> bool {
         .filter(|w| !w.is_empty() && *w != "+" && *w != "&");
     for word in words.take(3) {
         let word = word.trim_end_matches([')', ']', ';', ':', '|', '.']);
-        if ENDINGS.contains(&word.to_lowercase().as_str()) && word.starts_with(|c: char| c.is_uppercase()) {
+        if word.starts_with(|c: char| c.is_uppercase()) && ENDINGS.iter().any(|e| e.eq_ignore_ascii_case(word)) {
             return true;
         }
         if !word.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) {
@@ -310,19 +314,22 @@ fn is_named_occasion(written: &str, after: &str) -> bool {
 fn is_colleague(written: &str, before: &str, after: &str) -> bool {
     const DETERMINERS: [&str; 4] = ["our", "the", "your", "their"];
     const PEOPLE: [&str; 5] = ["manager", "managers", "director", "officer", "coordinator"];
+    let one_of = |words: &[&str], word: &str| words.iter().any(|w| w.eq_ignore_ascii_case(word));
     let determined = before
         .trim_end_matches(' ')
         .rsplit(' ')
         .next()
-        .is_some_and(|word| DETERMINERS.contains(&word.to_lowercase().as_str()));
+        .is_some_and(|word| one_of(&DETERMINERS, word));
+    if !determined {
+        return false;
+    }
     let next = after
         .strip_prefix(' ')
         .and_then(|rest| rest.split(|c: char| !c.is_alphabetic()).next())
         .unwrap_or("");
     // `the Project Manager`: the title itself may be the term's wording.
     let last = written.rsplit(' ').next().unwrap_or("");
-    let person = |word: &str| PEOPLE.contains(&word.to_lowercase().as_str());
-    determined && (person(next) || person(last))
+    one_of(&PEOPLE, next) || one_of(&PEOPLE, last)
 }
 
 /// An acronym beside its spelled-out words, when those words are another

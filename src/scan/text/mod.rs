@@ -20,7 +20,7 @@ use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use unicode_normalization::char::canonical_combining_class;
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
 
@@ -467,8 +467,10 @@ pub(crate) struct WordList<T: 'static> {
 
 impl<T: Copy> WordList<T> {
     pub(crate) fn new(entries: &'static [(&'static str, T)]) -> Self {
+        // The lists are short: a full DFA stays small and reads fastest.
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(entries.iter().map(|(phrase, _)| phrase))
             .ok();
         Self { automaton, entries }
