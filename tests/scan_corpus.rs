@@ -305,6 +305,25 @@ fn a_lowercase_ambiguous_term_may_be_title_cased_or_hyphenated() {
 }
 
 #[test]
+fn capitals_stand_for_any_curated_case_but_context_is_still_asked() {
+    let found = slugs_in("Frameworks: PostCSS | LESS | Sass\nLanguages: Java, C++, LISP");
+    assert!(found.contains(&"less"), "{found:?}");
+    assert!(found.contains(&"lisp"), "{found:?}");
+    let heading = slugs_in("LESS IS MORE: A PORTFOLIO");
+    assert!(!heading.contains(&"less"), "{heading:?}");
+}
+
+#[test]
+fn a_certificate_is_found_under_the_issuer_named_after_it() {
+    let found =
+        slugs_in("CERTIFICATIONS\nSEO Certificate | HubSpot Academy | 2026\nC2 Proficiency Certificate | EFSET | 2025");
+    assert!(found.contains(&"hubspot-seo-certification"), "{found:?}");
+    // Without its issuer a certificate names its subject only.
+    let alone = slugs_in("SEO Certificate, 2026");
+    assert!(!alone.contains(&"hubspot-seo-certification"), "{alone:?}");
+}
+
+#[test]
 fn the_same_words_in_technical_context_are_skills() {
     let (catalog, matcher) = snapshot();
     let mut failures = Vec::new();

@@ -145,13 +145,26 @@ fn written_as_curated(matcher: &KeywordMatcher, norm: &NormText, candidate: &Can
         return false;
     };
     let written = fold_keep_case(norm.original_text(candidate.start..candidate.end));
+    // Capitals are a heading's or a list's style (`LESS | Sass`, `LISP`,
+    // `ILLUSTRATOR`), not a word's case: they stand for any curated case.
+    let in_capitals = is_in_capitals(&written);
     // A hyphen and a blank between words stand for each other (`on-call`),
     // as in the trie walk.
-    let joint = |byte: u8| if byte == b'-' { b' ' } else { byte };
+    let joint = |byte: u8| match byte {
+        b'-' => b' ',
+        _ if in_capitals => byte.to_ascii_uppercase(),
+        _ => byte,
+    };
     pattern
         .forms
         .iter()
         .any(|form| form.len() == written.len() && form.bytes().zip(written.bytes()).all(|(f, w)| joint(f) == joint(w)))
+}
+
+/// Two or more letters, every one a capital.
+fn is_in_capitals(written: &str) -> bool {
+    let mut letters = written.chars().filter(|c| c.is_alphabetic());
+    letters.clone().count() >= 2 && letters.all(char::is_uppercase)
 }
 
 /// Context that does not depend on other skills: a skills section, a skills

@@ -1,12 +1,13 @@
 //! The skills a document names, and where: candidates from the automaton,
-//! filtered by evidence, completed across coordinations, rid of words that
-//! name something else, resolved to one skill each, grouped by skill.
+//! filtered by evidence, completed across coordinations and by the issuer
+//! named after a certificate, rid of words that name something else,
+//! resolved to one skill each, grouped by skill.
 
 use std::collections::HashSet;
 use std::ops::Range;
 
 use crate::scan::matching::matcher::{Candidate, KeywordMatcher, Pattern};
-use crate::scan::matching::{ellipsis, evidence, other_sense};
+use crate::scan::matching::{ellipsis, evidence, issuer, other_sense};
 use crate::scan::text::document::Document;
 use crate::scan::text::{NormText, TextSpan};
 use crate::taxonomy::{Catalog, SkillIdx, SkillKind};
@@ -68,6 +69,8 @@ impl Found {
         let completed = ellipsis::completed(matcher, &one_line, &accepted);
         let mut all = accepted;
         all.extend(completed);
+        // `SEO Certificate | HubSpot Academy`: the HubSpot SEO Certification.
+        all.extend(issuer::named_after(matcher, doc.text(), &doc.lines));
         all.sort_unstable_by_key(|c| c.start);
         let kept: Vec<(&Pattern, _)> = all
             .iter()
