@@ -48,6 +48,7 @@ pub(crate) fn in_own_sense<'m>(
                 || is_colleague(written, before, after)
                 || is_department(written, before, after)
                 || is_season(written, after)
+                || accounts_for(written, after)
                 || after_non(before))
         })
         .map(|(candidate, _)| candidate)
@@ -518,6 +519,12 @@ fn is_season(written: &str, after: &str) -> bool {
         )
 }
 
+/// `accounting for materials`, `accounting for 40% of sales`: the verb
+/// `account for`, not the discipline.
+fn accounts_for(written: &str, after: &str) -> bool {
+    written.eq_ignore_ascii_case("accounting") && after.starts_with(" for ")
+}
+
 /// `non-presenting`, `non-technical`: the prefix denies the word.
 fn after_non(before: &str) -> bool {
     before
@@ -660,6 +667,13 @@ mod tests {
         assert!(!is_season("Spring", " Boot 3"));
         assert!(!is_season("Spring", " 5 and Hibernate"));
         assert!(!is_season("Swift", " 2019"));
+    }
+
+    #[test]
+    fn accounting_for_is_a_verb() {
+        assert!(accounts_for("accounting", " for materials, supplies"));
+        assert!(!accounts_for("accounting", " and payroll"));
+        assert!(!accounts_for("marketing", " for startups"));
     }
 
     #[test]

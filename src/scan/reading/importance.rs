@@ -10,8 +10,9 @@
 //! is PREFERRED), and a sentence runs on across a soft line wrap (`... Kafka
 //! experience` / `is a plus.`). A negated cue (`no prior experience
 //! required`) says nothing, and a term right after a negation (`No cold
-//! calling`, `not microservices`) or one the job gives (`mentored by a team
-//! lead`) is not asked for.
+//! calling`, `not microservices`), one the job gives (`mentored by a team
+//! lead`) or one that names the employer's team (`the frontend team`) is
+//! not asked for.
 //!
 //! Some of a posting asks for nothing: front matter, benefits, the company's
 //! description (a paragraph that opens with the employer as the subject of
@@ -140,7 +141,11 @@ impl JobZones {
         let pos = term.start;
         let at = line_index(&doc.lines, pos)?;
         let zone = *self.zones.get(at)?;
-        if zone == Zone::Boilerplate || ruled_out(doc.text(), &term) || received(doc.text(), &term) {
+        if zone == Zone::Boilerplate
+            || ruled_out(doc.text(), &term)
+            || received(doc.text(), &term)
+            || names_a_team(doc.text(), &term)
+        {
             return None;
         }
         let sentence = sentence_across_wraps(doc, at, pos);
@@ -261,6 +266,22 @@ fn received(text: &str, term: &Range<usize>) -> bool {
     let line = after.split('\n').next().unwrap_or("");
     let next = line.split(|c: char| !c.is_alphanumeric()).find(|word| !word.is_empty());
     ["ed", "ing", "ship"].iter().any(|end| written.ends_with(end)) && matches!(next, Some("by" | "from"))
+}
+
+/// Whether the term names one of the employer's teams rather than asking
+/// for its skill: `the core of the frontend team`, `our sales team`.
+fn names_a_team(text: &str, term: &Range<usize>) -> bool {
+    let before = text.get(..term.start).unwrap_or("");
+    let after = text.get(term.end..).unwrap_or("");
+    let determiner = before
+        .strip_suffix(' ')
+        .and_then(|b| b.rsplit(' ').next())
+        .is_some_and(|word| matches!(word, "the" | "our" | "your" | "their"));
+    let team = after
+        .strip_prefix(' ')
+        .and_then(|a| a.split(|c: char| !c.is_alphanumeric()).next())
+        .is_some_and(|word| matches!(word, "team" | "teams"));
+    determiner && team
 }
 
 /// The sentence around `pos` on line `at`, carried on over soft wraps: a line
@@ -776,6 +797,23 @@ mod tests {
         assert_eq!(asks("You will be mentored by a team lead"), None);
         assert_eq!(asks("Grow with mentoring from our Director"), None);
         assert_eq!(asks("Mentoring junior engineers"), Some(Importance::Required));
+    }
+
+    #[test]
+    fn the_employers_team_is_not_asked_for() {
+        let job = "Requirements
+- Grow the core of the frontend team
+- Frontend experience with React";
+        let at = |word: &str, from: usize| {
+            let doc = Document::new(job);
+            let pos = doc.text().get(from..).and_then(|t| t.find(word)).map(|p| p + from)?;
+            JobZones::read(&doc, None).importance_at(&doc, pos..pos + word.len())
+        };
+        assert_eq!(at("frontend", 0), None);
+        assert_eq!(
+            at("frontend", job.find("Frontend").unwrap_or(0)),
+            Some(Importance::Required)
+        );
     }
 
     #[test]
