@@ -10,8 +10,8 @@ use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
-// A fixed seed: iteration order, and so the sums over it, is the same in
-// every scan.
+// A fixed seed, so that iteration order, and the sums over it, is the same
+// in every scan; the tables live for one scan, sized by the input limits.
 use foldhash::fast::FixedState;
 
 use crate::scan::judging::compare::stem_of;

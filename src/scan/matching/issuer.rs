@@ -59,9 +59,9 @@ pub(crate) fn named_after(matcher: &KeywordMatcher, text: &str, lines: &[Line]) 
 }
 
 /// The words right before the credential word, back to the start of the line
-/// or a separator: `seo ` of `seo certificate`.
+/// or a separator: `seo ` of `seo certificate` (none in `recertification`).
 fn subject_before(body: &str, at: usize) -> Option<&str> {
-    let before = body.get(..at)?;
+    let before = body.get(..at).filter(|before| before.ends_with(' '))?;
     let start = before.rfind(SEPARATORS).map_or(0, |p| p + 1);
     let subject = before.get(start..)?;
     let words = subject.split_whitespace().count();
@@ -89,5 +89,6 @@ mod tests {
         assert_eq!(issuer_in(" in project management from the university"), None);
         assert_eq!(subject_before("inbound certificate", 8), Some("inbound "));
         assert_eq!(subject_before("", 0), None);
+        assert_eq!(subject_before("cpr recertification", 6), None);
     }
 }
