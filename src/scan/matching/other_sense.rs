@@ -13,7 +13,7 @@
 use std::ops::Range;
 
 use crate::scan::matching::matcher::{Candidate, Pattern};
-use crate::scan::text::NormText;
+use crate::scan::text::{NormText, after_a_determiner};
 use crate::taxonomy::{Catalog, SkillIdx, SkillKind, normalize_term};
 
 /// The candidates that keep a skill's sense. An acronym spelled out as
@@ -313,24 +313,18 @@ fn is_named_occasion(written: &str, after: &str) -> bool {
 /// different: work `with the special education team` is special education
 /// work.)
 fn is_colleague(written: &str, before: &str, after: &str) -> bool {
-    const DETERMINERS: [&str; 4] = ["our", "the", "your", "their"];
     const PEOPLE: [&str; 5] = ["manager", "managers", "director", "officer", "coordinator"];
-    let one_of = |words: &[&str], word: &str| words.iter().any(|w| w.eq_ignore_ascii_case(word));
-    let determined = before
-        .trim_end_matches(' ')
-        .rsplit(' ')
-        .next()
-        .is_some_and(|word| one_of(&DETERMINERS, word));
-    if !determined {
+    if !after_a_determiner(before) {
         return false;
     }
+    let person = |word: &str| PEOPLE.iter().any(|p| p.eq_ignore_ascii_case(word));
     let next = after
         .strip_prefix(' ')
         .and_then(|rest| rest.split(|c: char| !c.is_alphabetic()).next())
         .unwrap_or("");
     // `the Project Manager`: the title itself may be the term's wording.
     let last = written.rsplit(' ').next().unwrap_or("");
-    one_of(&PEOPLE, next) || one_of(&PEOPLE, last)
+    person(next) || person(last)
 }
 
 /// An acronym beside its spelled-out words, when those words are another

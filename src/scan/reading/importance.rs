@@ -24,9 +24,9 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use crate::scan::reading::front_matter::FrontMatter;
-use crate::scan::text::WordList;
 use crate::scan::text::document::Document;
 use crate::scan::text::layout::{Line, heading_key, inline_label, line_index, sentence_around};
+use crate::scan::text::{WordList, after_a_determiner};
 use crate::taxonomy::Importance;
 
 /// The part of a job a line is in. Ordered so that, among the words of one
@@ -273,15 +273,11 @@ fn received(text: &str, term: &Range<usize>) -> bool {
 fn names_a_team(text: &str, term: &Range<usize>) -> bool {
     let before = text.get(..term.start).unwrap_or("");
     let after = text.get(term.end..).unwrap_or("");
-    let determiner = before
-        .strip_suffix(' ')
-        .and_then(|b| b.rsplit(' ').next())
-        .is_some_and(|word| matches!(word, "the" | "our" | "your" | "their"));
     let team = after
         .strip_prefix(' ')
         .and_then(|a| a.split(|c: char| !c.is_alphanumeric()).next())
         .is_some_and(|word| matches!(word, "team" | "teams"));
-    determiner && team
+    after_a_determiner(before) && team
 }
 
 /// The sentence around `pos` on line `at`, carried on over soft wraps: a line

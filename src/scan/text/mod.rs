@@ -537,6 +537,17 @@ pub(crate) fn offset_in(outer: &str, inner: &str) -> usize {
         .min(outer.len())
 }
 
+/// Whether the word that ends `before` (blanks aside) makes what follows
+/// someone's own: `our Product Marketing Manager`, `the frontend team`.
+pub(crate) fn after_a_determiner(before: &str) -> bool {
+    const DETERMINERS: [&str; 4] = ["our", "the", "your", "their"];
+    before
+        .trim_end_matches(' ')
+        .rsplit(' ')
+        .next()
+        .is_some_and(|word| DETERMINERS.iter().any(|d| d.eq_ignore_ascii_case(word)))
+}
+
 /// Whether `needle` occurs in `text` at `pos` as whole words.
 pub(crate) fn whole_words_at(text: &str, pos: usize, len: usize) -> bool {
     !char_before(text, pos).is_some_and(is_word_char) && !char_at(text, pos + len).is_some_and(is_word_char)
