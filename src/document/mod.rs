@@ -79,6 +79,8 @@ pub enum WarningCode {
     LostCharacters,
     /// Words run together without spaces (glyphs placed without space characters).
     GluedWords,
+    /// Text a reader cannot see (too small or hidden): left out of the scan.
+    HiddenText,
 }
 
 impl WarningCode {
@@ -93,6 +95,7 @@ impl WarningCode {
             Self::ContactInHeaderFooter => "CONTACT_IN_HEADER_FOOTER",
             Self::LostCharacters => "LOST_CHARACTERS",
             Self::GluedWords => "GLUED_WORDS",
+            Self::HiddenText => "HIDDEN_TEXT",
         }
     }
 }
@@ -114,6 +117,10 @@ impl WarningCode {
             Self::GluedWords => {
                 "export the PDF again from a word processor, or use another template: an ATS must see the \
                  spaces between words"
+            }
+            Self::HiddenText => {
+                "remove the hidden text: recruiters cannot read it, and many ATS flag hidden keywords as \
+                 stuffing; name your skills in the visible text"
             }
         }
     }
@@ -139,6 +146,23 @@ impl Warning {
             code,
             message: message.into(),
         }
+    }
+
+    /// The warning for `words` left out of the text because a reader
+    /// cannot see them (`how`: "drawn too small to see", ...), or none for
+    /// a few words: some PDF producers print their credit line one point
+    /// high ("Powered by TCPDF"), where keyword stuffing hides dozens.
+    pub(crate) fn hidden_text(words: usize, how: &str) -> Option<Self> {
+        const FEWEST_WORTH_TELLING: usize = 20;
+        (words >= FEWEST_WORTH_TELLING).then(|| {
+            Self::new(
+                WarningCode::HiddenText,
+                format!(
+                    "{words} word(s) are {how}: a recruiter never reads them, so the scan leaves them out, \
+                     while some ATS read them and flag the resume for keyword stuffing"
+                ),
+            )
+        })
     }
 }
 

@@ -556,7 +556,7 @@ pub struct DocumentReport {
 #[graphql(serial)]
 pub struct DocumentWarning {
     /// NO_TEXT_LAYER, TEXT_IN_IMAGES, MULTI_COLUMN, TABLE_LAYOUT, TEXT_BOXES, CONTACT_IN_HEADER_FOOTER,
-    /// LOST_CHARACTERS, GLUED_WORDS
+    /// LOST_CHARACTERS, GLUED_WORDS, HIDDEN_TEXT
     pub code: &'static str,
     /// What was found.
     pub message: String,

@@ -188,6 +188,48 @@ fn actual_text_takes_the_place_of_its_glyphs() {
 }
 
 #[test]
+fn text_too_small_to_see_is_left_out_of_a_pdf_and_reported() {
+    let keywords = "Kubernetes Terraform Salesforce ".repeat(8);
+    let mut page = PdfPage::default();
+    page.text(72.0, 700.0, 11.0, "Registered nurse, cardiac ward")
+        .text(72.0, 10.0, 1.0, &keywords);
+    let extracted = read(&pdf(&[page]));
+    assert_eq!(lines(&extracted.text), ["Registered nurse, cardiac ward"]);
+    let warning = extracted
+        .warnings
+        .iter()
+        .find(|w| w.code == WarningCode::HiddenText)
+        .expect("a hidden-text warning");
+    assert!(warning.message.starts_with("24 word(s)"), "{}", warning.message);
+
+    // A producer's credit line one point high is dropped without a word.
+    let mut page = PdfPage::default();
+    page.text(72.0, 700.0, 11.0, "Registered nurse, cardiac ward").text(
+        72.0,
+        10.0,
+        1.0,
+        "Powered by TCPDF (www.tcpdf.org)",
+    );
+    let extracted = read(&pdf(&[page]));
+    assert_eq!(lines(&extracted.text), ["Registered nurse, cardiac ward"]);
+    assert!(!has_warning(&extracted, WarningCode::HiddenText));
+}
+
+#[test]
+fn each_pdf_page_starts_from_the_default_graphics_state() {
+    // Each page scales its space by a tenth without saving the state; text
+    // drawn at 110 units is 11 points on every page, not 1.1 on the second.
+    let page = |text: &str| {
+        let mut page = PdfPage::default();
+        page.scaled_unsaved(0.1).text(720.0, 7000.0, 110.0, text);
+        page
+    };
+    let extracted = read(&pdf(&[page("Registered nurse"), page("Cardiac ward")]));
+    assert_eq!(lines(&extracted.text), ["Registered nurse", "Cardiac ward"]);
+    assert!(!has_warning(&extracted, WarningCode::HiddenText));
+}
+
+#[test]
 fn contact_details_only_in_a_running_header_of_a_pdf_are_reported() {
     let contact = "jane@example.com | +1 (555) 010-7788";
     let page = |body: &str| {
@@ -263,6 +305,26 @@ fn a_docx_reads_body_table_text_box_and_header() {
             extracted.warnings
         );
     }
+}
+
+#[test]
+fn hidden_and_tiny_runs_are_left_out_of_a_docx_and_reported() {
+    let extracted = read(&docx_with_hidden_keywords());
+    assert_eq!(
+        lines(&extracted.text),
+        [
+            "Nurse with ten years on a cardiac ward",
+            "Telemetry",
+            "Patient care and triage",
+            "Shown since a tracked change"
+        ]
+    );
+    let warning = extracted
+        .warnings
+        .iter()
+        .find(|w| w.code == WarningCode::HiddenText)
+        .expect("a hidden-text warning");
+    assert!(warning.message.starts_with("20 word(s)"), "{}", warning.message);
 }
 
 #[test]

@@ -233,6 +233,18 @@ impl PdfPage {
         self
     }
 
+    /// Scales everything after it by `factor` without saving the state
+    /// first (`cm` with no `q`), as Skia (Chromium's printing) writes its
+    /// pages.
+    pub fn scaled_unsaved(&mut self, factor: f64) -> &mut Self {
+        let factor = factor as f32;
+        self.operations.push(Operation::new(
+            "cm",
+            vec![factor.into(), 0.into(), 0.into(), factor.into(), 0.into(), 0.into()],
+        ));
+        self
+    }
+
     /// Draws the form XObject `X1`, which draws itself again.
     pub fn self_drawing_form(&mut self) -> &mut Self {
         self.operations.push(Operation::new("Do", vec!["X1".into()]));
@@ -657,6 +669,33 @@ pub fn docx_resume() -> Vec<u8> {
         ("word/document.xml", document.as_bytes()),
         ("word/header1.xml", header.as_bytes()),
         ("word/footer1.xml", footer.as_bytes()),
+    ])
+}
+
+/// A DOCX with a keyword block hidden three ways, beside visible text: a
+/// paragraph style one point high (as keyword stuffing is written), a run
+/// hidden with `w:vanish`, and a tiny style's run set back to a readable
+/// size or shown again by `w:vanish w:val="0"`; and a run a tracked change
+/// shows again (its old properties hid it).
+pub fn docx_with_hidden_keywords() -> Vec<u8> {
+    let styles = format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:styles {W}><w:style w:type="paragraph" w:styleId="Normal"><w:name w:val="Normal"/><w:rPr><w:sz w:val="22"/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="Tiny"><w:name w:val="tiny"/><w:basedOn w:val="Normal"/><w:rPr><w:color w:val="FFFFFF"/><w:sz w:val="2"/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="TinyToo"><w:name w:val="tiny too"/><w:basedOn w:val="Tiny"/></w:style></w:styles>"#
+    );
+    let body = [
+        paragraph("Nurse with ten years on a cardiac ward"),
+        r#"<w:p><w:pPr><w:pStyle w:val="TinyToo"/></w:pPr><w:r><w:t>Kubernetes Terraform Salesforce Kubernetes Terraform Salesforce Kubernetes Terraform Salesforce Kubernetes Terraform Salesforce Kubernetes Terraform Salesforce Kubernetes Terraform Salesforce</w:t></w:r><w:r><w:rPr><w:sz w:val="22"/></w:rPr><w:t xml:space="preserve"> Telemetry</w:t></w:r></w:p>"#.to_owned(),
+        r#"<w:p><w:r><w:t xml:space="preserve">Patient care </w:t></w:r><w:r><w:rPr><w:vanish/></w:rPr><w:t>Python SQL</w:t></w:r><w:r><w:rPr><w:vanish w:val="0"/></w:rPr><w:t xml:space="preserve"> and triage</w:t></w:r></w:p>"#.to_owned(),
+        r#"<w:p><w:r><w:rPr><w:rPrChange w:id="2" w:author="me"><w:rPr><w:vanish/></w:rPr></w:rPrChange></w:rPr><w:t>Shown since a tracked change</w:t></w:r></w:p>"#.to_owned(),
+    ]
+    .concat();
+    let document = format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {W}><w:body>{body}</w:body></w:document>"#
+    );
+    zip_parts(&[
+        ("[Content_Types].xml", CONTENT_TYPES.as_bytes()),
+        ("_rels/.rels", PACKAGE_RELS.as_bytes()),
+        ("word/document.xml", document.as_bytes()),
+        ("word/styles.xml", styles.as_bytes()),
     ])
 }
 

@@ -37,6 +37,9 @@ pub(crate) struct PageContent {
     /// Images drawn, and the page area they cover (points²).
     pub images: usize,
     pub image_area: f64,
+    /// Words drawn too small to see (see [`HIDDEN_BELOW_POINTS`]), left out
+    /// of `spans`.
+    pub hidden_words: usize,
 }
 
 /// Work allowed across the whole document, so a crafted file cannot spin
@@ -55,6 +58,10 @@ const TJ_SPLIT_EMS: f64 = 2.0;
 /// generators write a space without a space glyph (poppler's word break
 /// is the same tenth of the font size).
 const TJ_SPACE_EMS: f64 = 0.1;
+/// Text drawn smaller than this (in points, on the page) cannot be read
+/// by a person: it is there for machines, as keyword stuffing is. The
+/// smallest print meant to be read (footnotes, legal lines) is 5-6 points.
+pub(crate) const HIDDEN_BELOW_POINTS: f64 = 2.0;
 /// Enough for deep but honest `q`/`Q` use; further saves are ignored.
 const MAX_SAVED_STATES: usize = 256;
 
@@ -105,6 +112,21 @@ pub(crate) struct Interpreter<'a, 'b> {
     marked: MarkedContent,
 }
 
+impl Default for State<'_> {
+    fn default() -> Self {
+        Self {
+            ctm: IDENTITY,
+            font: None,
+            font_size: 0.0,
+            char_spacing: 0.0,
+            word_spacing: 0.0,
+            horizontal_scale: 1.0,
+            leading: 0.0,
+            rise: 0.0,
+        }
+    }
+}
+
 impl<'a, 'b> Interpreter<'a, 'b> {
     pub(crate) fn new(doc: &'a Document, budget: &'b mut Budget) -> Self {
         Self {
@@ -112,16 +134,7 @@ impl<'a, 'b> Interpreter<'a, 'b> {
             budget,
             fonts: HashMap::new(),
             out: PageContent::default(),
-            state: State {
-                ctm: IDENTITY,
-                font: None,
-                font_size: 0.0,
-                char_spacing: 0.0,
-                word_spacing: 0.0,
-                horizontal_scale: 1.0,
-                leading: 0.0,
-                rise: 0.0,
-            },
+            state: State::default(),
             saved: Vec::new(),
             text_matrix: IDENTITY,
             line_matrix: IDENTITY,
@@ -140,6 +153,11 @@ impl<'a, 'b> Interpreter<'a, 'b> {
         };
         self.budget.inflated_bytes = limit.saturating_sub(content.len());
         let resources = page_resources(self.doc, page);
+        // Every page starts from the default graphics state: a page whose
+        // stream scales the page without `q`/`Q` (as Skia writes them) must
+        // not scale the next one.
+        self.state = State::default();
+        self.saved.clear();
         self.marked = MarkedContent::default();
         self.run(&content, &resources)?;
         Ok(std::mem::take(&mut self.out))
@@ -340,11 +358,15 @@ impl<'a, 'b> Interpreter<'a, 'b> {
         if text.trim().is_empty() || !x0.is_finite() || !y.is_finite() {
             return;
         }
+        if size < HIDDEN_BELOW_POINTS {
+            self.out.hidden_words += text.split_whitespace().count();
+            return;
+        }
         self.out.spans.push(Span {
             x0,
             x1: if x1.is_finite() { x1.max(x0) } else { x0 },
             y,
-            size: if size.is_finite() && size > 0.1 { size } else { 1.0 },
+            size: if size.is_finite() { size } else { 1.0 },
             text,
             turned,
         });

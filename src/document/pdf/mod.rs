@@ -68,6 +68,7 @@ pub(crate) fn parse(bytes: &[u8], limits: &Limits) -> Result<Parsed, DocumentErr
     let mut images = 0usize;
     let mut columns = 0usize;
     let mut tables = 0usize;
+    let mut hidden_words = 0usize;
     for (&number, &page) in &pages {
         let drawn = interpreter.run_page(page)?;
         let (lines, signals) = layout::read_page(&drawn.spans);
@@ -81,12 +82,16 @@ pub(crate) fn parse(bytes: &[u8], limits: &Limits) -> Result<Parsed, DocumentErr
         images += drawn.images;
         columns += signals.column_regions;
         tables += signals.table_regions;
+        hidden_words += drawn.hidden_words;
         page_lines.push((lines, vertical_bounds(&doc, page)));
     }
 
     let mut assembled = assemble(page_lines);
     let operations = MAX_OPERATIONS - budget.operations;
-    if operations <= second_reading::MAX_OPERATIONS
+    let hidden_text = Warning::hidden_text(hidden_words, "drawn too small to see");
+    // The second engine cannot tell hidden text apart: it would read it back.
+    if hidden_text.is_none()
+        && operations <= second_reading::MAX_OPERATIONS
         && let Some(theirs) = second_reading::read(bytes)
         && second_reading::reads_better(&assembled.body, &theirs)
     {
@@ -104,6 +109,7 @@ pub(crate) fn parse(bytes: &[u8], limits: &Limits) -> Result<Parsed, DocumentErr
             format!("page(s) {list} have no text layer (scanned or images): ATS systems cannot read them"),
         ));
     }
+    warnings.extend(hidden_text);
     if columns > 0 {
         warnings.push(Warning::new(
             WarningCode::MultiColumn,

@@ -1,7 +1,11 @@
 //! DOCX (Office Open XML): the main document part plus its headers and
 //! footers, read through [`Flow`] so tables, lists and text boxes keep a
-//! sensible reading order.
+//! sensible reading order. Text a reader cannot see ([`visibility`]) is
+//! left out and counted.
 
+mod visibility;
+
+use self::visibility::{Styles, Visibility};
 use super::archive::Archive;
 use super::flow::Flow;
 use super::xml::{self, Node, SkippedSubtree};
@@ -15,6 +19,7 @@ struct Layout {
     images: usize,
     columns: u32,
     is_word_document: bool,
+    hidden_words: usize,
 }
 
 /// Parses a DOCX, or `None` when the package is another Office format
@@ -24,15 +29,19 @@ pub(crate) fn parse(archive: &mut Archive<'_>) -> Result<Option<Parsed>, Documen
     let Some(bytes) = archive.read(&main_part)? else {
         return Ok(None);
     };
+    // Headers, footers and styles live beside the main part
+    // (`word/header1.xml`): first-page, even and default variants of
+    // headers often repeat one another.
+    let folder = main_part.rsplit_once('/').map_or("", |(folder, _)| folder);
+    let styles = match archive.read(&format!("{folder}/styles.xml"))? {
+        Some(bytes) => Styles::parse(&bytes)?,
+        None => Styles::default(),
+    };
     let mut layout = Layout::default();
-    let body = read_part(&bytes, &mut layout)?;
+    let body = read_part(&bytes, &styles, &mut layout)?;
     if !layout.is_word_document {
         return Ok(None);
     }
-
-    // Headers and footers live beside the main part (`word/header1.xml`):
-    // first-page, even and default variants often repeat one another.
-    let folder = main_part.rsplit_once('/').map_or("", |(folder, _)| folder);
     let mut headers: Vec<String> = Vec::new();
     let mut footers: Vec<String> = Vec::new();
     for name in archive.names() {
@@ -47,7 +56,9 @@ pub(crate) fn parse(archive: &mut Archive<'_>) -> Result<Option<Parsed>, Documen
             continue;
         };
         if let Some(bytes) = archive.read(&name)? {
-            let text = read_part(&bytes, &mut Layout::default())?;
+            let mut part = Layout::default();
+            let text = read_part(&bytes, &styles, &mut part)?;
+            layout.hidden_words += part.hidden_words;
             if !text.trim().is_empty() && !target.contains(&text) {
                 target.push(text);
             }
@@ -88,8 +99,9 @@ fn main_part_name(archive: &mut Archive<'_>) -> Result<String, DocumentError> {
 /// codes, and the VML fallback that repeats every modern drawing.
 const SKIPPED: &[&str] = &["pPr", "rPr", "delText", "instrText", "Fallback", "del", "moveFrom"];
 
-fn read_part(bytes: &[u8], layout: &mut Layout) -> Result<String, DocumentError> {
+fn read_part(bytes: &[u8], styles: &Styles, layout: &mut Layout) -> Result<String, DocumentError> {
     let mut flow = Flow::new();
+    let mut visibility = Visibility::default();
     let mut skipped = SkippedSubtree::default();
     let mut in_text = false;
     let mut depth = 0usize;
@@ -112,6 +124,7 @@ fn read_part(bytes: &[u8], layout: &mut Layout) -> Result<String, DocumentError>
                     }
                     _ => {}
                 }
+                visibility.open(element, styles);
                 if skipped.opens(name, SKIPPED) {
                     return;
                 }
@@ -142,6 +155,7 @@ fn read_part(bytes: &[u8], layout: &mut Layout) -> Result<String, DocumentError>
             }
             Node::Close(name) => {
                 depth = depth.saturating_sub(1);
+                visibility.close(name);
                 if skipped.closes(name) {
                     return;
                 }
@@ -156,7 +170,11 @@ fn read_part(bytes: &[u8], layout: &mut Layout) -> Result<String, DocumentError>
             }
             Node::Text(text) => {
                 if in_text && !skipped.is_open() {
-                    flow.push_text(text);
+                    if visibility.hidden() {
+                        layout.hidden_words += text.split_whitespace().count();
+                    } else {
+                        flow.push_text(text);
+                    }
                 }
             }
         }
@@ -194,5 +212,6 @@ fn layout_warnings(layout: &Layout) -> Vec<Warning> {
             ),
         ));
     }
+    warnings.extend(Warning::hidden_text(layout.hidden_words, "hidden or too small to see"));
     warnings
 }

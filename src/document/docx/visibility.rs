@@ -1,0 +1,167 @@
+//! Which runs of a Word document a reader can see. Text is hidden by
+//! `w:vanish` or drawn too small to read (a size under two points, the
+//! form keyword stuffing takes), set on the run itself, on its character
+//! style or on its paragraph's style, each overriding the one before.
+
+use std::collections::HashMap;
+
+use super::super::xml::{self, Element, Node};
+use super::DocumentError;
+
+/// Font sizes are in half-points: below this, under two points.
+const TINY_BELOW_HALF_POINTS: u32 = 4;
+/// `basedOn` chains longer than this are cycles or abuse.
+const MAX_STYLE_DEPTH: usize = 16;
+
+/// What one style, or a run's own properties, say about visibility; `None`
+/// leaves the inherited value.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Look {
+    vanish: Option<bool>,
+    tiny: Option<bool>,
+}
+
+impl Look {
+    /// Reads a property element of a run's or style's `rPr`.
+    fn read(&mut self, element: &Element<'_>) {
+        match element.name() {
+            "vanish" => self.vanish = Some(is_on(element)),
+            "sz" => {
+                let half_points = element.attr("val").and_then(|v| v.parse::<u32>().ok());
+                if let Some(half_points) = half_points {
+                    self.tiny = Some(half_points < TINY_BELOW_HALF_POINTS);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// `self` over `base`.
+    fn over(self, base: Look) -> Look {
+        Look {
+            vanish: self.vanish.or(base.vanish),
+            tiny: self.tiny.or(base.tiny),
+        }
+    }
+
+    pub(super) fn hidden(self) -> bool {
+        self.vanish == Some(true) || self.tiny == Some(true)
+    }
+}
+
+/// `<w:vanish/>` is on; `w:val="0"`, `"false"` or `"off"` turns it off.
+fn is_on(element: &Element<'_>) -> bool {
+    element
+        .attr("val")
+        .is_none_or(|v| !matches!(v.as_str(), "0" | "false" | "off"))
+}
+
+/// The styles of `word/styles.xml`, each resolved through its `basedOn`.
+#[derive(Debug, Default)]
+pub(super) struct Styles {
+    looks: HashMap<String, Look>,
+}
+
+impl Styles {
+    pub(super) fn parse(bytes: &[u8]) -> Result<Self, DocumentError> {
+        let mut own: HashMap<String, (Look, Option<String>)> = HashMap::new();
+        let mut current: Option<(String, Look, Option<String>)> = None;
+        let mut in_run_properties = false;
+        xml::walk(&xml::decode(bytes), |node| match node {
+            Node::Open(element) => match element.name() {
+                "style" => current = element.attr("styleId").map(|id| (id, Look::default(), None)),
+                "basedOn" => {
+                    if let Some((_, _, based_on)) = &mut current {
+                        *based_on = element.attr("val");
+                    }
+                }
+                "rPr" => in_run_properties = true,
+                _ if in_run_properties => {
+                    if let Some((_, look, _)) = &mut current {
+                        look.read(element);
+                    }
+                }
+                _ => {}
+            },
+            Node::Close("rPr") => in_run_properties = false,
+            Node::Close("style") => {
+                if let Some((id, look, based_on)) = current.take() {
+                    own.insert(id, (look, based_on));
+                }
+            }
+            _ => {}
+        })?;
+        let looks = own
+            .keys()
+            .map(|id| {
+                let mut look = Look::default();
+                let mut next = Some(id);
+                for _ in 0..MAX_STYLE_DEPTH {
+                    let Some((style, based_on)) = next.and_then(|id| own.get(id)) else {
+                        break;
+                    };
+                    look = look.over(*style);
+                    next = based_on.as_ref();
+                }
+                (id.clone(), look)
+            })
+            .collect();
+        Ok(Self { looks })
+    }
+
+    fn look(&self, id: Option<String>) -> Look {
+        id.and_then(|id| self.looks.get(&id).copied()).unwrap_or_default()
+    }
+}
+
+/// Follows paragraphs and runs through a part's walk.
+#[derive(Debug, Default)]
+pub(super) struct Visibility {
+    paragraph: Look,
+    run: Option<Look>,
+    /// Open tracked formatting changes: they hold the properties before
+    /// the change, not the ones in force.
+    changes: usize,
+}
+
+/// Tracked changes of run and paragraph properties.
+const CHANGES: [&str; 2] = ["rPrChange", "pPrChange"];
+
+impl Visibility {
+    /// Called for every element that opens; properties count only where
+    /// they stand (a paragraph's `rPr` styles its mark, not its runs).
+    pub(super) fn open(&mut self, element: &Element<'_>, styles: &Styles) {
+        if CHANGES.contains(&element.name()) {
+            self.changes += 1;
+        }
+        if self.changes > 0 {
+            return;
+        }
+        match (element.name(), &mut self.run) {
+            // A paragraph opens inside a run only in a text box: that run
+            // is left behind.
+            ("p", _) => {
+                self.paragraph = Look::default();
+                self.run = None;
+            }
+            ("pStyle", None) => self.paragraph = styles.look(element.attr("val")),
+            ("r", _) => self.run = Some(self.paragraph),
+            ("rStyle", Some(run)) => *run = styles.look(element.attr("val")).over(self.paragraph),
+            (_, Some(run)) => run.read(element),
+            _ => {}
+        }
+    }
+
+    pub(super) fn close(&mut self, name: &str) {
+        if CHANGES.contains(&name) {
+            self.changes = self.changes.saturating_sub(1);
+        } else if name == "r" {
+            self.run = None;
+        }
+    }
+
+    /// Whether text here is hidden from a reader.
+    pub(super) fn hidden(&self) -> bool {
+        self.run.is_some_and(Look::hidden)
+    }
+}
