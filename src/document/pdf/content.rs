@@ -61,7 +61,7 @@ const TJ_SPACE_EMS: f64 = 0.1;
 /// Text drawn smaller than this (in points, on the page) cannot be read
 /// by a person: it is there for machines, as keyword stuffing is. The
 /// smallest print meant to be read (footnotes, legal lines) is 5-6 points.
-pub(crate) const HIDDEN_BELOW_POINTS: f64 = 2.0;
+const HIDDEN_BELOW_POINTS: f64 = 2.0;
 /// Enough for deep but honest `q`/`Q` use; further saves are ignored.
 const MAX_SAVED_STATES: usize = 256;
 
