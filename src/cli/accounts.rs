@@ -2,6 +2,7 @@
 
 use anyhow::Context as _;
 
+use super::out;
 use super::{ApiKeyCommand, UserCommand};
 use crate::auth::api_key::{self, Scope, format_scopes};
 use crate::auth::password::hash_password;
@@ -27,7 +28,7 @@ pub(super) async fn run_user(db: &sea_orm::DatabaseConnection, action: UserComma
         UserCommand::List => {
             for user in accounts::list_users(db).await? {
                 let state = if user.disabled { "disabled" } else { "active" };
-                println!("{}\t{}\t{}\t{state}", user.id, user.email, user.role);
+                out(format_args!("{}\t{}\t{}\t{state}\n", user.id, user.email, user.role))?;
             }
         }
         UserCommand::Disable { email } => {
@@ -54,12 +55,15 @@ pub(super) async fn run_api_key(db: &sea_orm::DatabaseConnection, action: ApiKey
                 "created API key {} `{}` with scopes {}; it is shown only now:",
                 row.id, row.name, row.scopes
             );
-            println!("{}", key.secret);
+            out(format_args!("{}\n", key.secret))?;
         }
         ApiKeyCommand::List => {
             for key in accounts::list_api_keys(db).await? {
                 let state = key.revoked_at.map_or("live".to_owned(), |t| format!("revoked {t}"));
-                println!("{}\t{}\t{}…\t{}\t{state}", key.id, key.name, key.prefix, key.scopes);
+                out(format_args!(
+                    "{}\t{}\t{}…\t{}\t{state}\n",
+                    key.id, key.name, key.prefix, key.scopes
+                ))?;
             }
         }
         ApiKeyCommand::Revoke { id } => {

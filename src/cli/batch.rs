@@ -14,6 +14,7 @@ use futures_util::StreamExt as _;
 use serde_json::{Value, json};
 
 use super::files::{read_file_within_limit, scan_report, upload};
+use super::out;
 use crate::document::{Isolation, extract_isolated};
 use crate::graphql::scan::FULL_REPORT_QUERY;
 use crate::startup::LocalApi;
@@ -126,11 +127,11 @@ pub async fn run(api: &'static LocalApi, args: Batch<'_>) -> anyhow::Result<Exit
     // order never depends on which scan finished first.
     rows.sort_by(|a, b| b.score().cmp(&a.score()).then_with(|| a.file.cmp(&b.file)));
     match format {
-        OutputFormat::Text => print!("{}", table(&rows, matches!(*many, Many::Jobs { .. }))),
-        OutputFormat::Csv => print!("{}", csv(&rows)),
+        OutputFormat::Text => out(format_args!("{}", table(&rows, matches!(*many, Many::Jobs { .. }))))?,
+        OutputFormat::Csv => out(format_args!("{}", csv(&rows)))?,
         OutputFormat::Json => {
             for row in &rows {
-                println!("{}", json_line(row));
+                out(format_args!("{}\n", json_line(row)))?;
             }
         }
     }

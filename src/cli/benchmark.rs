@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use clap::Args;
 
+use super::out;
 use crate::eval::green2022::{TYPES, read_baseline, read_gold, render, score, tag_sentence};
 use crate::scan::KeywordMatcher;
 use crate::taxonomy::Catalog;
@@ -20,10 +21,10 @@ pub struct BenchmarkArgs {
 pub fn run_benchmark(args: &BenchmarkArgs) -> anyhow::Result<()> {
     let gold_path = args.folder.join("raw_data/testset.txt");
     if !gold_path.is_file() {
-        println!(
-            "skipped: no benchmark at {} (third-party data is not part of this repository)",
+        out(format_args!(
+            "skipped: no benchmark at {} (third-party data is not part of this repository)\n",
             args.folder.display()
-        );
+        ))?;
         return Ok(());
     }
     let gold = read_gold(&gold_path)?;
@@ -39,11 +40,11 @@ pub fn run_benchmark(args: &BenchmarkArgs) -> anyhow::Result<()> {
             TYPES.iter().map(|kind| score(&gold, &crf, kind)).collect(),
         ));
     }
-    println!(
-        "Green, Maynard and Lin (LREC 2022) test set: {} sentences, {} tokens\n",
+    out(format_args!(
+        "Green, Maynard and Lin (LREC 2022) test set: {} sentences, {} tokens\n\n",
         gold.len(),
         gold.iter().map(|s| s.tokens.len()).sum::<usize>()
-    );
-    print!("{}", render(&systems));
+    ))?;
+    out(format_args!("{}", render(&systems)))?;
     Ok(())
 }

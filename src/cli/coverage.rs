@@ -7,6 +7,7 @@ use anyhow::bail;
 use clap::Args;
 
 use super::files::{documents_at, knowledge_base};
+use super::out;
 use crate::eval::{coverage, read_document, render_coverage};
 use crate::scan::KeywordMatcher;
 use crate::taxonomy::Catalog;
@@ -32,10 +33,10 @@ pub fn run_coverage(args: &CoverageArgs) -> anyhow::Result<()> {
     if let [only] = args.paths.as_slice()
         && !only.exists()
     {
-        println!(
-            "skipped: no postings at {} (the real-world documents are not part of this repository)",
+        out(format_args!(
+            "skipped: no postings at {} (the real-world documents are not part of this repository)\n",
             only.display()
-        );
+        ))?;
         return Ok(());
     }
     let mut documents = Vec::new();
@@ -48,7 +49,7 @@ pub fn run_coverage(args: &CoverageArgs) -> anyhow::Result<()> {
     let catalog = Catalog::build(knowledge_base(args.taxonomy.as_deref())?, 0)?;
     let matcher = KeywordMatcher::build(&catalog)?;
     let measured = coverage(&catalog, &matcher, &documents);
-    print!("{}", render_coverage(&measured, args.top));
+    out(format_args!("{}", render_coverage(&measured, args.top)))?;
     if let Some(floor) = args.floor
         && measured.mean_share() < floor
     {

@@ -7,6 +7,7 @@ use anyhow::bail;
 use clap::Args;
 
 use super::files::knowledge_base;
+use super::out;
 use crate::eval::{Corpus, Targets, measure, render, shortfalls};
 use crate::scan::KeywordMatcher;
 use crate::taxonomy::Catalog;
@@ -30,10 +31,10 @@ pub struct EvalArgs {
 
 pub fn run_eval(args: &EvalArgs) -> anyhow::Result<()> {
     if !args.corpus.join("pairs").is_dir() {
-        println!(
-            "skipped: no corpus at {} (the real-world documents are not part of this repository)",
+        out(format_args!(
+            "skipped: no corpus at {} (the real-world documents are not part of this repository)\n",
             args.corpus.display()
-        );
+        ))?;
         return Ok(());
     }
     let targets = Targets::read(&args.labels.join("targets.toml"))?;
@@ -41,7 +42,7 @@ pub fn run_eval(args: &EvalArgs) -> anyhow::Result<()> {
     let catalog = Catalog::build(knowledge_base(args.taxonomy.as_deref())?, 0)?;
     let matcher = KeywordMatcher::build(&catalog)?;
     let quality = measure(&catalog, &matcher, &corpus);
-    print!("{}", render(&quality, &targets, args.every_pair));
+    out(format_args!("{}", render(&quality, &targets, args.every_pair)))?;
     let short = shortfalls(&quality, &targets.floor);
     if !short.is_empty() {
         bail!("scan quality fell below its floor: {}", short.join("; "));

@@ -193,7 +193,7 @@ pub async fn run(command: Command) -> anyhow::Result<std::process::ExitCode> {
             write_taxonomy(&taxonomy, &path)?;
             eprintln!("exported taxonomy version {version} to {}", path.display());
         }
-        Command::Schema => print!("{}", crate::graphql::sdl()),
+        Command::Schema => out(format_args!("{}", crate::graphql::sdl()))?,
         Command::Scan(args) => return scan::run_scan(args).await,
         Command::Text(args) => text::run_text(args).await?,
         Command::Eval(args) => tokio::task::spawn_blocking(move || eval::run_eval(&args)).await??,
@@ -216,6 +216,17 @@ pub async fn run(command: Command) -> anyhow::Result<std::process::ExitCode> {
 }
 
 /// Builds a fresh index with a progress bar on a terminal (quiet when piped).
+/// Writes to standard output. A reader that stops early (`atscan text
+/// FILE | head`) closes the pipe: that ends the output, not the command,
+/// and is no error.
+pub(crate) fn out(text: std::fmt::Arguments<'_>) -> std::io::Result<()> {
+    use std::io::Write;
+    match std::io::stdout().lock().write_fmt(text) {
+        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        written => written,
+    }
+}
+
 async fn reindex(database: &DatabaseSettings, index_dir: PathBuf) -> anyhow::Result<()> {
     let db = store::connect(&database.database_url).await?;
     store::migrate(&db).await?;

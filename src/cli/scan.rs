@@ -14,6 +14,7 @@ use serde_json::{Value, json};
 
 use super::batch::{self, OutputFormat};
 use super::files::{scan_report, upload};
+use super::out;
 use crate::document::Isolation;
 use crate::graphql::scan::FULL_REPORT_QUERY;
 use crate::startup::LocalApi;
@@ -98,9 +99,12 @@ pub async fn run_scan(args: ScanArgs) -> anyhow::Result<ExitCode> {
     let variables = json!({ "input": { "resume": null, "job": null, "role": args.role } });
     let report = scan_report(api, FULL_REPORT_QUERY, variables, files).await?;
     match args.output() {
-        OutputFormat::Json => println!("{}", serde_json::to_string_pretty(&report)?),
-        OutputFormat::Text => print!("{}", render(&report, args.color())),
-        OutputFormat::Csv => print!("{}", batch::csv(&[batch::Row::scanned(resume, report.clone())])),
+        OutputFormat::Json => out(format_args!("{}\n", serde_json::to_string_pretty(&report)?))?,
+        OutputFormat::Text => out(format_args!("{}", render(&report, args.color())))?,
+        OutputFormat::Csv => out(format_args!(
+            "{}",
+            batch::csv(&[batch::Row::scanned(resume, report.clone())])
+        ))?,
     }
     let overall = report["score"]["overall"].as_u64().unwrap_or(0);
     Ok(match args.fail_under {

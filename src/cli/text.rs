@@ -8,6 +8,7 @@ use anyhow::Context as _;
 use clap::Args;
 
 use super::files::read_file_within_limit;
+use super::out;
 use crate::document::{Isolation, extract_isolated};
 
 #[derive(Debug, Args)]
@@ -26,10 +27,10 @@ pub async fn run_text(args: TextArgs) -> anyhow::Result<()> {
         .await
         .with_context(|| format!("reading {}", args.file.display()))?;
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&extracted)?);
+        out(format_args!("{}\n", serde_json::to_string_pretty(&extracted)?))?;
         return Ok(());
     }
-    println!("{}", extracted.text);
+    out(format_args!("{}\n", extracted.text))?;
     // The reading's quality goes to stderr, so stdout stays the text alone.
     let partial = if extracted.partial_read { ", a partial read" } else { "" };
     eprintln!(

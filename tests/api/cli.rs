@@ -91,6 +91,29 @@ fn atscan_text_prints_what_the_scan_reads_and_how_well_it_read() {
     assert!(reading.ends_with("readability 100/100"), "{report}");
 }
 
+#[test]
+fn a_reader_that_stops_early_ends_the_output_quietly() {
+    // More text than a pipe holds: the write is still going when the
+    // reader goes away, as with `atscan text FILE | head`.
+    let dir = tempfile::tempdir().unwrap();
+    let line = "Led the migration from VMs to Kubernetes and PostgreSQL 15\n";
+    std::fs::write(dir.path().join("resume.txt"), line.repeat(4_000)).unwrap();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_atscan"))
+        .args(["text", "resume.txt"])
+        .current_dir(dir.path())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 16];
+    std::io::Read::read_exact(child.stdout.as_mut().unwrap(), &mut first).unwrap();
+    drop(child.stdout.take());
+    let output = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{:?}: {stderr}", output.status);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
+
 /// Runs `atscan` in `dir`; stdout is a pipe, so no colour unless asked.
 fn atscan_in(dir: &std::path::Path, args: &[&str]) -> std::process::Output {
     std::process::Command::new(env!("CARGO_BIN_EXE_atscan"))
