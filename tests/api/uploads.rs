@@ -140,6 +140,22 @@ async fn the_report_shows_the_text_the_scan_read_and_marks_a_glued_read_partial(
 }
 
 #[tokio::test]
+async fn keywords_hidden_in_a_file_are_reported_and_match_nothing() {
+    let app = spawn_app(Backend::Sqlite).await;
+    // The job asks for Kubernetes and Terraform; the resume names them only
+    // in a paragraph one point high.
+    let (status, body) = scan_file(&app, "stuffed.docx", fixtures::docx_with_hidden_keywords()).await;
+    assert_eq!(status, 200, "{body}");
+    let matched = matched(&body);
+    assert!(
+        !matched.contains("kubernetes") && !matched.contains("terraform"),
+        "{matched:?}"
+    );
+    let warnings = body["data"]["scan"]["document"]["warnings"].as_array().unwrap();
+    assert!(warnings.iter().any(|w| w["code"] == "HIDDEN_TEXT"), "{body}");
+}
+
+#[tokio::test]
 async fn hostile_files_get_clear_errors_and_the_server_keeps_serving() {
     let app = spawn_app(Backend::Sqlite).await;
     let pdf = fixtures::one_column_pdf();
