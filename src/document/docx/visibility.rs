@@ -16,7 +16,7 @@ const MAX_STYLE_DEPTH: usize = 16;
 /// What one style, or a run's own properties, say about visibility; `None`
 /// leaves the inherited value.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
-pub(super) struct Look {
+struct Look {
     vanish: Option<bool>,
     tiny: Option<bool>,
 }
@@ -44,7 +44,7 @@ impl Look {
         }
     }
 
-    pub(super) fn hidden(self) -> bool {
+    fn hidden(self) -> bool {
         self.vanish == Some(true) || self.tiny == Some(true)
     }
 }
