@@ -215,7 +215,6 @@ pub async fn run(command: Command) -> anyhow::Result<std::process::ExitCode> {
     Ok(std::process::ExitCode::SUCCESS)
 }
 
-/// Builds a fresh index with a progress bar on a terminal (quiet when piped).
 /// Writes to standard output. A reader that stops early (`atscan text
 /// FILE | head`) closes the pipe: that ends the output, not the command,
 /// and is no error.
@@ -227,6 +226,7 @@ pub(crate) fn out(text: std::fmt::Arguments<'_>) -> std::io::Result<()> {
     }
 }
 
+/// Builds a fresh index with a progress bar on a terminal (quiet when piped).
 async fn reindex(database: &DatabaseSettings, index_dir: PathBuf) -> anyhow::Result<()> {
     let db = store::connect(&database.database_url).await?;
     store::migrate(&db).await?;
