@@ -2,7 +2,7 @@
 //! reading order holds, and the readability report says what an ATS would
 //! trip on.
 
-use atscan::document::{DocumentError, Extracted, Format, Limits, WarningCode, extract};
+use atscan::document::{DocumentError, Extracted, Format, Limits, Warning, WarningCode, extract};
 
 use crate::fixtures::*;
 
@@ -12,6 +12,14 @@ fn read(bytes: &[u8]) -> Extracted {
 
 fn has_warning(extracted: &Extracted, code: WarningCode) -> bool {
     extracted.warnings.iter().any(|w| w.code == code)
+}
+
+fn warning(extracted: &Extracted, code: WarningCode) -> &Warning {
+    extracted
+        .warnings
+        .iter()
+        .find(|w| w.code == code)
+        .unwrap_or_else(|| panic!("no {code} warning in {:?}", extracted.warnings))
 }
 
 fn lines(text: &str) -> Vec<&str> {
@@ -132,11 +140,7 @@ fn subset_fonts_are_read_through_their_unicode_map_and_losses_are_reported() {
         extracted.text,
         "Site reliability engineer\nSkills: Kubernetes, PostgreSQL, C++, Node.js"
     );
-    let lost = extracted
-        .warnings
-        .iter()
-        .find(|w| w.code == WarningCode::LostCharacters)
-        .expect("a warning about the undecodable line");
+    let lost = warning(&extracted, WarningCode::LostCharacters);
     assert!(lost.message.starts_with("12 character(s)"), "{}", lost.message);
 }
 
@@ -195,12 +199,8 @@ fn text_too_small_to_see_is_left_out_of_a_pdf_and_reported() {
         .text(72.0, 10.0, 1.0, &keywords);
     let extracted = read(&pdf(&[page]));
     assert_eq!(lines(&extracted.text), ["Registered nurse, cardiac ward"]);
-    let warning = extracted
-        .warnings
-        .iter()
-        .find(|w| w.code == WarningCode::HiddenText)
-        .expect("a hidden-text warning");
-    assert!(warning.message.starts_with("24 word(s)"), "{}", warning.message);
+    let hidden = warning(&extracted, WarningCode::HiddenText);
+    assert!(hidden.message.starts_with("24 word(s)"), "{}", hidden.message);
 
     // A producer's credit line one point high is dropped without a word.
     let mut page = PdfPage::default();
@@ -319,12 +319,8 @@ fn hidden_and_tiny_runs_are_left_out_of_a_docx_and_reported() {
             "Shown since a tracked change"
         ]
     );
-    let warning = extracted
-        .warnings
-        .iter()
-        .find(|w| w.code == WarningCode::HiddenText)
-        .expect("a hidden-text warning");
-    assert!(warning.message.starts_with("20 word(s)"), "{}", warning.message);
+    let hidden = warning(&extracted, WarningCode::HiddenText);
+    assert!(hidden.message.starts_with("20 word(s)"), "{}", hidden.message);
 }
 
 #[test]
