@@ -148,6 +148,22 @@ impl Warning {
         }
     }
 
+    /// Tables in a word-processor document (DOCX, ODT).
+    pub(crate) fn tables(count: usize) -> Self {
+        Self::new(
+            WarningCode::TableLayout,
+            format!("the document uses {count} table(s): many ATS scramble or skip table cells"),
+        )
+    }
+
+    /// Text boxes in a word-processor document (DOCX, ODT).
+    pub(crate) fn text_boxes(count: usize) -> Self {
+        Self::new(
+            WarningCode::TextBoxes,
+            format!("the document has {count} text box(es): many ATS skip text boxes entirely"),
+        )
+    }
+
     /// The warning for `words` left out of the text because a reader
     /// cannot see them (`how`: "drawn too small to see", ...), or none for
     /// a few words: some PDF producers print their credit line one point

@@ -42,19 +42,10 @@ pub(crate) fn parse(archive: &mut Archive<'_>) -> Result<Parsed, DocumentError> 
         ));
     }
     if layout.tables > 0 {
-        warnings.push(Warning::new(
-            WarningCode::TableLayout,
-            format!(
-                "the document uses {} table(s): many ATS scramble or skip table cells",
-                layout.tables
-            ),
-        ));
+        warnings.push(Warning::tables(layout.tables));
     }
     if text_boxes > 0 {
-        warnings.push(Warning::new(
-            WarningCode::TextBoxes,
-            format!("the document has {text_boxes} text box(es): many ATS skip text boxes entirely"),
-        ));
+        warnings.push(Warning::text_boxes(text_boxes));
     }
     Ok(Parsed {
         header,

@@ -195,22 +195,10 @@ fn layout_warnings(layout: &Layout) -> Vec<Warning> {
         ));
     }
     if layout.tables > 0 {
-        warnings.push(Warning::new(
-            WarningCode::TableLayout,
-            format!(
-                "the document uses {} table(s): many ATS scramble or skip table cells",
-                layout.tables
-            ),
-        ));
+        warnings.push(Warning::tables(layout.tables));
     }
     if layout.text_boxes > 0 {
-        warnings.push(Warning::new(
-            WarningCode::TextBoxes,
-            format!(
-                "the document has {} text box(es): many ATS skip text boxes entirely",
-                layout.text_boxes
-            ),
-        ));
+        warnings.push(Warning::text_boxes(layout.text_boxes));
     }
     warnings.extend(Warning::hidden_text(layout.hidden_words, "hidden or too small to see"));
     warnings
