@@ -127,13 +127,14 @@ async fn graphql_get(
         Err(e) => return error_response(StatusCode::BAD_REQUEST, &ApiError::BadUserInput(e.to_string())),
     };
     // GET must not change state: only query operations run over it.
-    if let Ok(document) = state.api.document(&graphql_request.query) {
+    if let Ok(checked) = state.api.document(&graphql_request.query) {
         let is_query = match &graphql_request.operation_name {
-            Some(name) => document
+            Some(name) => checked
+                .document
                 .operations
                 .iter()
                 .find(|(n, _)| n.is_some_and(|n| n.as_str() == name)),
-            None => document.operations.iter().next(),
+            None => checked.document.operations.iter().next(),
         }
         .is_none_or(|(_, op)| op.node.ty == async_graphql::parser::types::OperationType::Query);
         if !is_query {

@@ -166,13 +166,7 @@ impl LocalApi {
         variables: serde_json::Value,
         files: Vec<LocalFile>,
     ) -> async_graphql::Response {
-        let mut request = async_graphql::Request::new(query)
-            .variables(async_graphql::Variables::from_json(variables))
-            .data(self.knowledge.snapshot())
-            .data(RequestContext {
-                principal: Principal::Anonymous,
-                client_ip: IpAddr::V4(Ipv4Addr::LOCALHOST),
-            });
+        let mut request = async_graphql::Request::new(query).variables(async_graphql::Variables::from_json(variables));
         for file in files {
             request.set_upload(
                 &file.variable,
@@ -183,6 +177,17 @@ impl LocalApi {
                 },
             );
         }
+        self.run(request).await
+    }
+
+    /// Runs a request the caller built (with request data of its own, such
+    /// as `OrdinaryResolvers`), on the current snapshot, as an anonymous
+    /// local caller.
+    pub async fn run(&self, request: async_graphql::Request) -> async_graphql::Response {
+        let request = request.data(self.knowledge.snapshot()).data(RequestContext {
+            principal: Principal::Anonymous,
+            client_ip: IpAddr::V4(Ipv4Addr::LOCALHOST),
+        });
         self.api.execute(request).await
     }
 }

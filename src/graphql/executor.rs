@@ -1,6 +1,7 @@
 //! The one way into the schema, for HTTP, WebSocket and the CLI: parses each
-//! document once (through a cache), checks its shape, runs it, and gives
-//! request errors their codes.
+//! document once (through a cache), checks its shape, guards selections that
+//! might come out empty (see `empty_selection`), runs it, and gives request
+//! errors their codes.
 //!
 //! These steps are deliberately not async-graphql extensions: a schema with
 //! any extension routes every field of every response through the extension
@@ -14,6 +15,7 @@ use async_graphql::{Data, Executor, Request, Response, ServerError};
 use futures_util::stream::{self, BoxStream, StreamExt};
 
 use super::AppSchema;
+use super::empty_selection;
 use super::error::{PARSE_FAILED, VALIDATION_FAILED, with_code};
 use super::limits::ShapeLimits;
 
@@ -40,24 +42,42 @@ impl Api {
 
     /// The parsed document of `query`: from the cache, or parsed and checked
     /// now. The HTTP layer reads it too (GET may only run queries).
-    pub fn document(&self, query: &str) -> Result<ExecutableDocument, ServerError> {
-        if let Some(document) = self.documents.get(query) {
-            return Ok(document);
+    pub fn document(&self, query: &str) -> Result<Checked, ServerError> {
+        if let Some(checked) = self.documents.get(query) {
+            return Ok(checked);
         }
-        let document =
+        let mut document =
             async_graphql::parser::parse_query(query).map_err(|error| with_code(error.into(), PARSE_FAILED))?;
         self.shape.check(&document)?;
-        self.documents.insert(query, &document);
-        Ok(document)
+        let guarded = empty_selection::guard(&mut document);
+        let checked = Checked { document, guarded };
+        self.documents.insert(query, &checked);
+        Ok(checked)
     }
 
-    /// The request with its document parsed and checked, or the error that
-    /// refuses it.
-    fn prepare(&self, mut request: Request) -> Result<Request, ServerError> {
-        let document = self.document(&request.query)?;
+    /// The request with its document parsed and checked, and whether its
+    /// answer must be stripped of guards; or the error that refuses it.
+    fn prepare(&self, mut request: Request) -> Result<(Request, bool), ServerError> {
+        let Checked { document, guarded } = self.document(&request.query)?;
         request.set_parsed_query(document);
-        Ok(request)
+        Ok((request, guarded))
     }
+}
+
+/// A document that parsed and passed the shape checks, ready to run.
+#[derive(Clone)]
+pub struct Checked {
+    pub document: ExecutableDocument,
+    /// Whether the document holds guards its answer must drop.
+    guarded: bool,
+}
+
+/// The response as the client gets it: guards dropped, request errors coded.
+fn finish(mut response: Response, guarded: bool) -> Response {
+    if guarded {
+        empty_selection::strip(&mut response.data);
+    }
+    code_request_errors(response)
 }
 
 /// Errors raised before execution (validation, an unknown operation name)
@@ -79,17 +99,17 @@ fn code_request_errors(mut response: Response) -> Response {
 impl Executor for Api {
     async fn execute(&self, request: Request) -> Response {
         match self.prepare(request) {
-            Ok(request) => code_request_errors(self.schema.execute(request).await),
+            Ok((request, guarded)) => finish(self.schema.execute(request).await, guarded),
             Err(refusal) => Response::from_errors(vec![refusal]),
         }
     }
 
     fn execute_stream(&self, request: Request, session_data: Option<Arc<Data>>) -> BoxStream<'static, Response> {
         match self.prepare(request) {
-            Ok(request) => self
+            Ok((request, guarded)) => self
                 .schema
                 .execute_stream_with_session_data(request, session_data.unwrap_or_default())
-                .map(code_request_errors)
+                .map(move |response| finish(response, guarded))
                 .boxed(),
             Err(refusal) => stream::once(async move { Response::from_errors(vec![refusal]) }).boxed(),
         }
@@ -109,8 +129,8 @@ struct DocumentCache {
 
 #[derive(Default)]
 struct Generations {
-    current: HashMap<Box<str>, Arc<ExecutableDocument>>,
-    previous: HashMap<Box<str>, Arc<ExecutableDocument>>,
+    current: HashMap<Box<str>, Arc<Checked>>,
+    previous: HashMap<Box<str>, Arc<Checked>>,
 }
 
 impl DocumentCache {
@@ -119,7 +139,7 @@ impl DocumentCache {
     /// Longer queries are parsed every time (they are rarely repeated verbatim).
     const MAX_QUERY_BYTES: usize = 8 * 1024;
 
-    fn get(&self, query: &str) -> Option<ExecutableDocument> {
+    fn get(&self, query: &str) -> Option<Checked> {
         let document = {
             let mut generations = self.generations.lock().unwrap_or_else(PoisonError::into_inner);
             match generations.current.get(query) {
@@ -131,10 +151,10 @@ impl DocumentCache {
                 }
             }
         };
-        Some(ExecutableDocument::clone(&document))
+        Some(Checked::clone(&document))
     }
 
-    fn insert(&self, query: &str, document: &ExecutableDocument) {
+    fn insert(&self, query: &str, document: &Checked) {
         if query.len() > Self::MAX_QUERY_BYTES {
             return;
         }
@@ -145,7 +165,7 @@ impl DocumentCache {
 }
 
 impl Generations {
-    fn keep(&mut self, query: Box<str>, document: Arc<ExecutableDocument>) {
+    fn keep(&mut self, query: Box<str>, document: Arc<Checked>) {
         if self.current.len() >= DocumentCache::CAPACITY {
             self.previous = std::mem::take(&mut self.current);
         }
@@ -157,8 +177,11 @@ impl Generations {
 mod tests {
     use super::*;
 
-    fn parse(query: &str) -> ExecutableDocument {
-        async_graphql::parser::parse_query(query).unwrap()
+    fn parse(query: &str) -> Checked {
+        Checked {
+            document: async_graphql::parser::parse_query(query).unwrap(),
+            guarded: false,
+        }
     }
 
     #[test]

@@ -3,6 +3,7 @@
 pub mod account;
 pub mod batch;
 pub mod curation;
+mod empty_selection;
 pub mod error;
 pub mod executor;
 pub mod limits;

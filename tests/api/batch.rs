@@ -4,6 +4,7 @@ use serde_json::{Value, json};
 
 use crate::fixtures;
 use crate::helpers::{Backend, error_code, spawn_app, spawn_app_with};
+use crate::schema_walk::check_response;
 
 const JOB: &str = "Backend Developer\n\nRequirements\n- Go, PostgreSQL, Kubernetes\n- Terraform";
 const BACKEND: &str =
@@ -115,9 +116,10 @@ async fn a_batch_has_limits_and_counts_each_item_against_the_scan_budget() {
 #[tokio::test]
 async fn an_uploaded_resume_in_a_batch_reports_how_its_file_read() {
     let app = spawn_app(Backend::Sqlite).await;
+    let query = "mutation($job: DocumentInput, $resumes: [DocumentInput!]!) {
+        rankResumes(job: $job, resumes: $resumes) { label report { document { format } } error { code } } }";
     let operations = json!({
-        "query": "mutation($job: DocumentInput, $resumes: [DocumentInput!]!) {
-            rankResumes(job: $job, resumes: $resumes) { label report { document { format } } error { code } } }",
+        "query": query,
         "variables": { "job": { "text": JOB }, "resumes": [
             { "file": null, "label": "docx" },
             { "file": null, "label": "zip" },
@@ -148,6 +150,7 @@ async fn an_uploaded_resume_in_a_batch_reports_how_its_file_read() {
         .json()
         .await
         .unwrap();
+    check_response(query, &operations["variables"], &body);
     let items = body["data"]["rankResumes"]
         .as_array()
         .unwrap_or_else(|| panic!("{body}"));

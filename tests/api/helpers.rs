@@ -10,6 +10,8 @@ use atscan::startup::Application;
 use sea_orm::{ConnectionTrait, Database};
 use serde_json::{Value, json};
 
+use crate::schema_walk::check_response;
+
 /// The database a test runs against.
 #[derive(Debug, Clone, Copy)]
 pub enum Backend {
@@ -114,17 +116,21 @@ impl TestApp {
         format!("{}/graphql", self.address)
     }
 
-    /// POSTs a GraphQL query as JSON and returns the response body.
+    /// POSTs a GraphQL query as JSON and returns the response body, having
+    /// checked it against the schema (`schema_walk`).
     pub async fn graphql(&self, query: &str, variables: Value) -> Value {
-        self.client
+        let body = self
+            .client
             .post(self.graphql_url())
-            .json(&json!({ "query": query, "variables": variables }))
+            .json(&json!({ "query": query, "variables": &variables }))
             .send()
             .await
             .unwrap()
             .json()
             .await
-            .unwrap()
+            .unwrap();
+        check_response(query, &variables, &body);
+        body
     }
 
     /// Like `graphql`, asserting there were no errors and returning `data`.
@@ -184,10 +190,13 @@ impl TestApp {
             .client
             .post(self.graphql_url())
             .bearer_auth(credential)
-            .json(&json!({ "query": query, "variables": variables }))
+            .json(&json!({ "query": query, "variables": &variables }))
             .send()
             .await
             .unwrap();
-        (response.status().as_u16(), response.json().await.unwrap())
+        let status = response.status().as_u16();
+        let body = response.json().await.unwrap();
+        check_response(query, &variables, &body);
+        (status, body)
     }
 }

@@ -4,6 +4,7 @@ use serde_json::{Value, json};
 
 use crate::fixtures;
 use crate::helpers::{Backend, TestApp, error_code, js_slice, spawn_app};
+use crate::schema_walk::check_response;
 
 const JOB: &str = "Site Reliability Engineer\n\nRequirements\n- Kubernetes, Terraform, PostgreSQL\n- Go or Rust\n\nNice to have\n- Node.js, Redis, C++";
 const SCAN: &str = "mutation($input: ScanInput!) { scan(input: $input) {
@@ -88,7 +89,10 @@ async fn scan_file_with(app: &TestApp, query: &str, name: &str, bytes: Vec<u8>) 
         .send()
         .await
         .unwrap();
-    (response.status().as_u16(), response.json().await.unwrap())
+    let status = response.status().as_u16();
+    let body = response.json().await.unwrap();
+    check_response(query, &operations["variables"], &body);
+    (status, body)
 }
 
 #[tokio::test]
