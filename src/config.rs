@@ -139,7 +139,9 @@ impl Settings {
             },
             index_dir,
             cors_origins: Vec::new(),
-            request_timeout_secs: 15,
+            // A taxonomy edit rebuilds the snapshot, which in a debug build
+            // with tests running beside it can take most of the default 15 s.
+            request_timeout_secs: 60,
             max_body_bytes: 1024 * 1024,
             max_text_bytes: 100 * 1024,
             max_upload_bytes: 5_000_000,

@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 use std::net::{IpAddr, SocketAddr};
 use std::sync::Arc;
+use std::time::Duration;
 
 use async_graphql::http::ALL_WEBSOCKET_PROTOCOLS;
 use async_graphql::http::{GraphiQLSource, MultipartOptions};
@@ -13,12 +14,12 @@ use axum::body::{Body, Bytes};
 use axum::extract::ws::WebSocketUpgrade;
 use axum::extract::{ConnectInfo, Request, State};
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
+use axum::middleware::{self, Next};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
 use serde_json::json;
 use tower_http::cors::{AllowOrigin, CorsLayer};
-use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
 use crate::graphql::account::rate_limited;
@@ -50,7 +51,7 @@ const PREFLIGHT_HEADERS: [&str; 2] = ["apollo-require-preflight", "x-apollo-oper
 
 const GRAPHQL_RESPONSE_JSON: &str = "application/graphql-response+json";
 
-pub fn router(state: AppState, cors_origins: &[String], timeout: std::time::Duration) -> Router {
+pub fn router(state: AppState, cors_origins: &[String], timeout: Duration) -> Router {
     Router::new()
         .route("/graphql", get(graphql_get).post(graphql_post))
         .route("/graphql/ws", get(graphql_ws))
@@ -58,7 +59,8 @@ pub fn router(state: AppState, cors_origins: &[String], timeout: std::time::Dura
         .route("/readyz", get(readyz))
         .with_state(state)
         .layer(cors(cors_origins))
-        .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, timeout))
+        .layer(middleware::from_fn_with_state(timeout, time_limit))
+        .layer(middleware::from_fn(graphql_response_media_type))
         .layer(TraceLayer::new_for_http())
 }
 
@@ -99,6 +101,36 @@ async fn readyz(State(state): State<AppState>) -> Response {
 fn error_response(status: StatusCode, error: &ApiError) -> Response {
     let body = json!({ "errors": [{ "message": error.message(), "extensions": { "code": error.code() } }] });
     (status, Json(body)).into_response()
+}
+
+/// A request still running after `limit` is answered 408 with a coded
+/// error, and its work is dropped.
+async fn time_limit(State(limit): State<Duration>, request: Request, next: Next) -> Response {
+    match tokio::time::timeout(limit, next.run(request)).await {
+        Ok(response) => response,
+        Err(_) => error_response(
+            StatusCode::REQUEST_TIMEOUT,
+            &ApiError::Timeout(format!("the request took longer than {} s", limit.as_secs_f32())),
+        ),
+    }
+}
+
+/// Every JSON answer of the GraphQL endpoint, errors refused before
+/// execution included, goes out as `application/graphql-response+json` to a
+/// client that accepts it.
+async fn graphql_response_media_type(request: Request, next: Next) -> Response {
+    let wanted = request.uri().path() == "/graphql" && wants_graphql_response_json(request.headers());
+    let mut response = next.run(request).await;
+    let is_json = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|media_type| media_type.as_bytes().starts_with(b"application/json"));
+    if wanted && is_json {
+        response
+            .headers_mut()
+            .insert(header::CONTENT_TYPE, HeaderValue::from_static(GRAPHQL_RESPONSE_JSON));
+    }
+    response
 }
 
 fn wants_graphql_response_json(headers: &HeaderMap) -> bool {
@@ -342,6 +374,7 @@ struct ResponseBody<'a> {
 /// Serializes a response per GraphQL over HTTP: under
 /// `application/graphql-response+json`, a request that failed before
 /// execution is a 400 with no `data`; under `application/json` it is a 200.
+/// (`graphql_response_media_type` names the media type.)
 fn render(response: async_graphql::Response, graphql_response_json: bool) -> Response {
     let rate_limit = response.errors.iter().find_map(|e| {
         let ext = e.extensions.as_ref()?;
@@ -355,15 +388,12 @@ fn render(response: async_graphql::Response, graphql_response_json: bool) -> Res
         }
     });
     let request_failed = !response.errors.is_empty() && response.errors.iter().all(is_request_error);
-    let (status, media_type) = match (graphql_response_json, request_failed) {
-        (true, true) => (StatusCode::BAD_REQUEST, GRAPHQL_RESPONSE_JSON),
-        (true, false) => (StatusCode::OK, GRAPHQL_RESPONSE_JSON),
-        (false, _) => (StatusCode::OK, "application/json"),
-    };
     let status = if rate_limit.is_some() {
         StatusCode::TOO_MANY_REQUESTS
+    } else if graphql_response_json && request_failed {
+        StatusCode::BAD_REQUEST
     } else {
-        status
+        StatusCode::OK
     };
     let body = ResponseBody {
         data: (!(graphql_response_json && request_failed)).then_some(&response.data),
@@ -378,7 +408,7 @@ fn render(response: async_graphql::Response, graphql_response_json: bool) -> Res
     let mut http_response = (status, bytes).into_response();
     http_response
         .headers_mut()
-        .insert(header::CONTENT_TYPE, HeaderValue::from_static(media_type));
+        .insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
     if let Some(secs) = rate_limit {
         http_response
             .headers_mut()

@@ -15,7 +15,11 @@ pub enum ApiError {
     Forbidden(String),
     PayloadTooLarge(String),
     UnsupportedMediaType(String),
-    RateLimited { retry_after_secs: u64 },
+    RateLimited {
+        retry_after_secs: u64,
+    },
+    /// The request ran longer than the server allows.
+    Timeout(String),
     Internal(anyhow::Error),
 }
 
@@ -30,6 +34,7 @@ impl ApiError {
             Self::PayloadTooLarge(_) => "PAYLOAD_TOO_LARGE",
             Self::UnsupportedMediaType(_) => "UNSUPPORTED_MEDIA_TYPE",
             Self::RateLimited { .. } => "RATE_LIMITED",
+            Self::Timeout(_) => "REQUEST_TIMEOUT",
             Self::Internal(_) => "INTERNAL_SERVER_ERROR",
         }
     }
@@ -47,7 +52,8 @@ impl ApiError {
             | Self::Unauthenticated(m)
             | Self::Forbidden(m)
             | Self::PayloadTooLarge(m)
-            | Self::UnsupportedMediaType(m) => m,
+            | Self::UnsupportedMediaType(m)
+            | Self::Timeout(m) => m,
             Self::RateLimited { .. } => "too many requests: slow down and retry later",
             Self::Internal(_) => "internal server error",
         }

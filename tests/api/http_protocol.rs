@@ -1,7 +1,7 @@
 use reqwest::header::{ACCEPT, CONTENT_TYPE};
 use serde_json::{Value, json};
 
-use crate::helpers::{Backend, error_code, spawn_app, spawn_app_with};
+use crate::helpers::{Backend, error_code, signed_in, spawn_app, spawn_app_with};
 
 const GRAPHQL_RESPONSE_JSON: &str = "application/graphql-response+json";
 
@@ -212,4 +212,134 @@ async fn a_cached_document_is_still_validated_per_request() {
         let broken = request(json!({ "query": "{ skill(slug: " })).await;
         assert_eq!(error_code(&broken), "GRAPHQL_PARSE_FAILED", "{broken}");
     }
+}
+
+/// Under `Accept: application/graphql-response+json`, every kind of error
+/// the endpoint gives comes as that media type with its `extensions.code`:
+/// a request refused before execution without `data` and with a 4xx, a
+/// field error with `data` and a 200.
+#[tokio::test]
+async fn every_error_kind_answers_in_graphql_response_json() {
+    let app = spawn_app_with(Backend::Sqlite, |s| {
+        s.max_body_bytes = 64 * 1024;
+        s.rate_requests_per_minute = 30;
+    })
+    .await;
+    let editor = signed_in(&app, "editor@example.com", "editor").await;
+    let post = |body: Value| app.client.post(app.graphql_url()).json(&body);
+    // (what, request, status, code, whether the body has `data`)
+    let cases = [
+        ("parse", post(json!({ "query": "{ skill(" })), 400, "GRAPHQL_PARSE_FAILED", false),
+        ("validation", post(json!({ "query": "{ roles { nope } }" })), 400, "GRAPHQL_VALIDATION_FAILED", false),
+        (
+            "variable of the wrong type",
+            post(json!({ "query": "query($s: String!) { skill(slug: $s) { name } }", "variables": { "s": 7 } })),
+            400,
+            "GRAPHQL_VALIDATION_FAILED",
+            false,
+        ),
+        (
+            "unknown operation",
+            post(json!({ "query": "query A { __typename }", "operationName": "B" })),
+            400,
+            "GRAPHQL_VALIDATION_FAILED",
+            false,
+        ),
+        // A body without `query` holds an empty document, which does not parse.
+        ("no query", post(json!({ "variables": {} })), 400, "GRAPHQL_PARSE_FAILED", false),
+        (
+            "a mutation over GET",
+            app.client.get(app.graphql_url()).query(&[("query", "mutation { __typename }")]),
+            405,
+            "BAD_USER_INPUT",
+            false,
+        ),
+        (
+            "no content type",
+            app.client.post(app.graphql_url()).body(r#"{"query":"{ __typename }"}"#),
+            415,
+            "UNSUPPORTED_MEDIA_TYPE",
+            false,
+        ),
+        (
+            "a body over the limit",
+            post(json!({ "query": "{ __typename }", "variables": { "pad": "x".repeat(100 * 1024) } })),
+            413,
+            "PAYLOAD_TOO_LARGE",
+            false,
+        ),
+        (
+            "an unknown credential",
+            post(json!({ "query": "{ __typename }" })).bearer_auth("not-a-token"),
+            401,
+            "UNAUTHENTICATED",
+            false,
+        ),
+        ("a field's bad input", post(json!({ "query": r#"{ search(query: "") { score } }"# })), 200, "BAD_USER_INPUT", true),
+        ("not signed in", post(json!({ "query": "{ apiKeys { name } }" })), 200, "UNAUTHENTICATED", true),
+        ("not allowed", post(json!({ "query": "{ apiKeys { name } }" })).bearer_auth(&editor), 200, "FORBIDDEN", true),
+        (
+            "not found",
+            post(json!({ "query": r#"mutation { updateSkill(slug: "no-such-skill", input: { name: "X" }) { slug } }"# }))
+                .bearer_auth(&editor),
+            200,
+            "NOT_FOUND",
+            true,
+        ),
+        (
+            "conflict",
+            post(json!({ "query": r#"mutation { createSkill(input: { name: "Kube", slug: "kubernetes", kind: HARD }) { slug } }"# }))
+                .bearer_auth(&editor),
+            200,
+            "CONFLICT",
+            true,
+        ),
+    ];
+    for (what, request, status, code, has_data) in cases {
+        let response = request.header(ACCEPT, GRAPHQL_RESPONSE_JSON).send().await.unwrap();
+        assert_eq!(response.status(), status, "{what}");
+        assert_eq!(response.headers()[CONTENT_TYPE], GRAPHQL_RESPONSE_JSON, "{what}");
+        let body: Value = response.json().await.unwrap();
+        assert_eq!(error_code(&body), code, "{what}: {body}");
+        assert_eq!(body.get("data").is_some(), has_data, "{what}: {body}");
+    }
+
+    // The budget of 30 requests a minute is spent by now.
+    let mut limited = None;
+    for _ in 0..30 {
+        let response = post(json!({ "query": "{ __typename }" }))
+            .header(ACCEPT, GRAPHQL_RESPONSE_JSON)
+            .send()
+            .await
+            .unwrap();
+        if response.status() == 429 {
+            limited = Some(response);
+            break;
+        }
+    }
+    let limited = limited.expect("the rate limit answers 429");
+    assert_eq!(limited.headers()[CONTENT_TYPE], GRAPHQL_RESPONSE_JSON);
+    assert!(limited.headers().contains_key("retry-after"));
+    let body: Value = limited.json().await.unwrap();
+    assert_eq!(error_code(&body), "RATE_LIMITED", "{body}");
+}
+
+/// A request still running at the time limit gets a coded error, not an
+/// empty 408. With a limit of zero, a login (which hashes on a blocking
+/// thread) is always still running.
+#[tokio::test]
+async fn a_request_over_the_time_limit_is_answered_408_with_a_code() {
+    let app = spawn_app_with(Backend::Sqlite, |s| s.request_timeout_secs = 0).await;
+    let response = app
+        .client
+        .post(app.graphql_url())
+        .header(ACCEPT, GRAPHQL_RESPONSE_JSON)
+        .json(&json!({ "query": r#"mutation { login(email: "a@example.com", password: "a long enough password") { token } }"# }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 408);
+    assert_eq!(response.headers()[CONTENT_TYPE], GRAPHQL_RESPONSE_JSON);
+    let body: Value = response.json().await.unwrap();
+    assert_eq!(error_code(&body), "REQUEST_TIMEOUT", "{body}");
 }

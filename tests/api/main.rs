@@ -13,6 +13,7 @@ mod cli;
 mod curation;
 mod differential;
 mod health;
+mod http_audit;
 mod http_protocol;
 mod import_export;
 mod migrations;
