@@ -120,7 +120,7 @@ pub(crate) fn taxonomy() -> Taxonomy {
             &[],
         ),
         skill("leadership", "Leadership", Soft, &[], &[], &[]),
-        skill("teamwork", "Teamwork", Soft, &["team player"], &[], &[]),
+        skill("teamwork", "Teamwork", Soft, &["team player", "team work"], &[], &[]),
         skill(
             "aws-solutions-architect",
             "AWS Certified Solutions Architect",

@@ -444,7 +444,7 @@ impl Pattern {
             owners: owners.to_vec(),
             ambiguous,
             forms,
-            plural: !ambiguous && ends_in_letter && letters >= 3 && !key.ends_with('s'),
+            plural: !ambiguous && ends_in_letter && letters >= 3 && !key.ends_with('s') && !ends_in_mass_noun(key),
             versioned: !ambiguous && ends_in_letter && letters >= 2,
             hyphen_bounds: !ambiguous && letters >= 2 && origin == Origin::Curated,
             verb_only: origin == Origin::Derived && opens_with_noun_like_verb(key),
@@ -553,6 +553,15 @@ fn leading_bytes(key: &str) -> u64 {
     u64::from_be_bytes(bytes)
 }
 
+/// Last words that are uncountable nouns, whose `s` form is a verb:
+/// `our team works with` is no Teamwork, `the clinic cares for` no Patient Care.
+const MASS_NOUNS: [&str; 4] = ["work", "care", "help", "support"];
+
+fn ends_in_mass_noun(key: &str) -> bool {
+    let last = key.rsplit(' ').next().unwrap_or(key);
+    MASS_NOUNS.contains(&last)
+}
+
 #[cfg(test)]
 mod tests {
     use crate::scan::testkit;
@@ -627,6 +636,8 @@ mod tests {
         assert_eq!(found("Docker's cache"), ["docker=docker"]);
         assert_eq!(found("Python3 and HTML5"), ["python=python", "html=html"]);
         assert_eq!(found("Swifts gos"), Vec::<String>::new());
+        // An uncountable last word has no plural: its `s` form is a verb.
+        assert_eq!(found("team work; our team works with"), ["teamwork=team work"]);
     }
 
     #[test]

@@ -145,6 +145,7 @@ impl JobZones {
             || ruled_out(doc.text(), &term)
             || received(doc.text(), &term)
             || names_a_team(doc.text(), &term)
+            || names_its_leaders(doc.text(), &term)
         {
             return None;
         }
@@ -238,10 +239,11 @@ fn portrays_employer(line: &str, employer: &str) -> bool {
 }
 
 /// Whether the words right before `pos` rule out what follows: `No cold
-/// calling`, `(not microservices)`, `without a degree`. Only a negation next
-/// to the term counts (an article may stand between): `you must not be
-/// afraid of Kubernetes` still asks for Kubernetes, and `not only Java`
-/// is no negation.
+/// calling`, `(not microservices)`, `without a degree`, `not a position for
+/// working remotely`. Only a negation next to the term counts (an article,
+/// or `a <noun> for`, may stand between): `you must not be afraid of
+/// Kubernetes` still asks for Kubernetes, and `not only Java` is no
+/// negation.
 fn ruled_out(text: &str, term: &Range<usize>) -> bool {
     let before = text.get(..term.start).unwrap_or("");
     let line = before
@@ -251,6 +253,10 @@ fn ruled_out(text: &str, term: &Range<usize>) -> bool {
         .rsplit(|c: char| !c.is_alphanumeric() && c != '\'')
         .filter(|word| !word.is_empty());
     let mut previous = words.next();
+    if previous == Some("for") {
+        // `not a position for`: the noun, then its article.
+        previous = words.nth(1);
+    }
     if matches!(previous, Some("a" | "an" | "any")) {
         previous = words.next();
     }
@@ -266,6 +272,31 @@ fn received(text: &str, term: &Range<usize>) -> bool {
     let line = after.split('\n').next().unwrap_or("");
     let next = line.split(|c: char| !c.is_alphanumeric()).find(|word| !word.is_empty());
     ["ed", "ing", "ship"].iter().any(|end| written.ends_with(end)) && matches!(next, Some("by" | "from"))
+}
+
+/// Whether `leadership` names the employer's leaders or standing rather
+/// than asking for the skill: `promote our leadership in the open source
+/// arena`, `report to the leadership`, `assisting leadership through
+/// consulting`. (`your leadership` and `the leadership skills` ask for it.)
+fn names_its_leaders(text: &str, term: &Range<usize>) -> bool {
+    if text.get(term.clone()) != Some("leadership") {
+        return false;
+    }
+    let before = text.get(..term.start).unwrap_or("");
+    let owner = before.trim_end_matches(' ').rsplit(' ').next();
+    let after = text.get(term.end..).unwrap_or("");
+    let next = after
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|word| !word.is_empty());
+    let leaders = matches!(
+        owner,
+        Some("our" | "its" | "their" | "the" | "assist" | "assisting" | "advise" | "advising" | "brief" | "briefing")
+    );
+    leaders
+        && !matches!(
+            next,
+            Some("skills" | "skill" | "abilities" | "ability" | "qualities" | "experience")
+        )
 }
 
 /// Whether the term names one of the employer's teams rather than asking
@@ -544,6 +575,8 @@ const HEADING_WORDS: &[(&str, Zone)] = &[
     ("equal employment", Zone::Boilerplate),
     ("eeo", Zone::Boilerplate),
     ("diversity", Zone::Boilerplate),
+    ("de&i", Zone::Boilerplate),
+    ("dei", Zone::Boilerplate),
     ("our values", Zone::Boilerplate),
     ("our mission", Zone::Boilerplate),
     ("our culture", Zone::Boilerplate),
@@ -785,6 +818,22 @@ mod tests {
         assert_eq!(importance(job, "kubernetes"), Some(Importance::Required));
         assert_eq!(importance(job, "java"), Some(Importance::Required));
         assert_eq!(importance("Requirements\nWork without a manager", "manager"), None);
+        let remote = "Requirements\nThis is not a position for working remotely. A role for remote work.";
+        assert_eq!(importance(remote, "working remotely"), None);
+        assert_eq!(importance(remote, "remote work"), Some(Importance::Required));
+    }
+
+    #[test]
+    fn the_employers_leaders_are_not_asked_for() {
+        let asks = |line: &str| importance(&format!("Requirements\n- {line}"), "leadership");
+        assert_eq!(asks("Promote our leadership in the open source arena"), None);
+        assert_eq!(asks("Report to the leadership"), None);
+        assert_eq!(asks("Assisting leadership through consulting"), None);
+        assert_eq!(
+            asks("Show the leadership skills a team needs"),
+            Some(Importance::Required)
+        );
+        assert_eq!(asks("Your leadership of a small team"), Some(Importance::Required));
     }
 
     #[test]
@@ -831,6 +880,8 @@ mod tests {
         assert_eq!(importance(job, "sql"), Some(Importance::Required));
         assert_eq!(importance(job, "performance"), None);
         assert_eq!(importance(job, "disability"), None);
+        let statement = "Requirements\n- SQL\n\nDE&I Statement:\n\nAt Acme, we believe diversity, equity and inclusion matter.";
+        assert_eq!(importance(statement, "diversity"), None);
     }
 
     #[test]
