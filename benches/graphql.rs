@@ -1,12 +1,16 @@
 //! The GraphQL layer in process, without HTTP: the scan of `benches/scan.rs`
 //! asked for the full report and for `score { overall }` only, each executed
 //! and serialized to JSON. Their difference is what resolving and writing the
-//! report's fields costs; the HTTP load script adds the network on top.
+//! report's fields costs; the HTTP load script adds the network on top. The
+//! full report is measured a second time with the plain path turned off
+//! (`OrdinaryResolvers`), which shows what that path saves.
 //!
 //! Run with `cargo bench --bench graphql`.
 
 use std::hint::black_box;
 
+use async_graphql::{Request, Variables};
+use atscan::graphql::plain::OrdinaryResolvers;
 use atscan::graphql::scan::FULL_REPORT_QUERY;
 use atscan::startup::LocalApi;
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -34,11 +38,20 @@ fn graphql_benches(c: &mut Criterion) {
     };
     let variables = json!({ "input": { "resumeText": RESUME, "jobDescription": JOB } });
     let mut group = c.benchmark_group("graphql scan");
-    for (name, query) in [
-        ("full report", FULL_REPORT_QUERY),
-        ("score { overall }", SCORE_ONLY_QUERY),
+    for (name, query, plain) in [
+        ("full report", FULL_REPORT_QUERY, true),
+        ("full report, ordinary resolvers", FULL_REPORT_QUERY, false),
+        ("score { overall }", SCORE_ONLY_QUERY, true),
     ] {
-        let response = runtime.block_on(api.execute(query, variables.clone()));
+        let request = || {
+            let request = Request::new(query).variables(Variables::from_json(variables.clone()));
+            if plain {
+                request
+            } else {
+                request.data(OrdinaryResolvers)
+            }
+        };
+        let response = runtime.block_on(api.run(request()));
         if let Some(error) = response.errors.first() {
             eprintln!("{name}: {}", error.message);
             continue;
@@ -47,7 +60,7 @@ fn graphql_benches(c: &mut Criterion) {
         eprintln!("{name}: {bytes} bytes of JSON");
         group.bench_function(name, |b| {
             b.iter(|| {
-                let response = runtime.block_on(api.execute(black_box(query), variables.clone()));
+                let response = runtime.block_on(api.run(black_box(request())));
                 serde_json::to_vec(&response).map(|body| body.len())
             })
         });

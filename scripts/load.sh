@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Load test of a release server on this machine: GraphQL requests per second
 # and latency percentiles at 64 connections, each workload against the
-# `{ __typename }` baseline measured on the same server in the same run.
+# `{ __typename }` baseline measured on the same server in the same run,
+# and the full report's rate beside the scan engine's own rate on all cores
+# (examples/engine_rate.rs, no GraphQL and no HTTP).
 #
 #   scripts/load.sh [seconds per workload, default 10] [--no-build]
 #
-# --no-build uses the release binary as it is (target/release/atscan).
+# --no-build uses the release binaries as they are (target/release/atscan,
+# target/release/examples/engine_rate).
 #
 # wrk runs on the same 2 cores as the server, so the figures are a lower
 # bound of what the server alone sustains.
@@ -16,7 +19,7 @@ duration="${1:-10}"
 if ! command -v wrk >/dev/null; then
   (apt-get update -qq && apt-get install -y -qq wrk) >/dev/null
 fi
-[ "${2:-}" = "--no-build" ] || cargo build --release --quiet
+[ "${2:-}" = "--no-build" ] || cargo build --release --quiet --bin atscan --example engine_rate
 
 work="$(mktemp -d)"
 port=18090
@@ -61,4 +64,11 @@ for workload in typename scan-full scan-score search; do
   p99="$(awk '$1=="99%" {print $2}' <<<"$out")"
   errors="$(awk '/Non-2xx/ {print $4}' <<<"$out")"
   printf '%-11s %12s %10s %10s %s\n' "$workload" "$rps" "$p50" "$p99" "${errors:+($errors non-2xx)}"
+  if [ "$workload" = scan-full ]; then full_rps="$rps"; fi
 done
+
+engine="$(target/release/examples/engine_rate "$duration")"
+echo "$engine"
+engine_rps="$(awk '{print $2}' <<<"$engine")"
+awk -v http="$full_rps" -v engine="$engine_rps" \
+  'BEGIN { printf "full report over HTTP / engine alone: %.2f\n", http / engine }'
