@@ -880,7 +880,8 @@ mod tests {
         assert_eq!(importance(job, "sql"), Some(Importance::Required));
         assert_eq!(importance(job, "performance"), None);
         assert_eq!(importance(job, "disability"), None);
-        let statement = "Requirements\n- SQL\n\nDE&I Statement:\n\nAt Acme, we believe diversity, equity and inclusion matter.";
+        let statement =
+            "Requirements\n- SQL\n\nDE&I Statement:\n\nAt Acme, we believe diversity, equity and inclusion matter.";
         assert_eq!(importance(statement, "diversity"), None);
     }
 
