@@ -189,11 +189,7 @@ impl Generator<'_> {
         let fields: Vec<_> = model.objects[ty]
             .iter()
             .filter(|field| !field.needs_arguments)
-            .filter(|field| {
-                let inner = named(&field.ty);
-                let composite = model.objects.contains_key(inner) || model.unions.contains_key(inner);
-                depth < MAX_DEPTH || !composite
-            })
+            .filter(|field| depth < MAX_DEPTH || !model.is_composite(named(&field.ty)))
             .collect();
         let field = *self.dice.pick(&fields);
         let mut text = String::new();
@@ -207,7 +203,7 @@ impl Generator<'_> {
             text.push_str(&self.directive());
         }
         let inner = named(&field.ty);
-        if model.objects.contains_key(inner) || model.unions.contains_key(inner) {
+        if model.is_composite(inner) {
             text.push(' ');
             text.push_str(&self.selection(inner, depth + 1));
         }

@@ -94,6 +94,12 @@ impl SchemaModel {
         model
     }
 
+    /// Whether values of type `name` have fields of their own (an object or
+    /// a union), so that a selection set goes with them.
+    pub fn is_composite(&self, name: &str) -> bool {
+        self.objects.contains_key(name) || self.unions.contains_key(name)
+    }
+
     fn field(&self, object: &str, name: &str) -> Option<&FieldType> {
         self.objects.get(object)?.iter().find(|field| field.name == name)
     }
@@ -289,9 +295,7 @@ impl<'a> Walk<'a> {
                 other => Err(format!("{path}: expected a list, got {other}")),
             },
             BaseType::Named(name) => {
-                let composite =
-                    self.model.objects.contains_key(name.as_str()) || self.model.unions.contains_key(name.as_str());
-                if composite {
+                if self.model.is_composite(name) {
                     self.object(name, sets, value, path)
                 } else {
                     Ok(())
