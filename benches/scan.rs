@@ -6,17 +6,18 @@
 
 use std::hint::black_box;
 
-use atscan::scan::{self, KeywordMatcher, ScanRequest};
+use atscan::scan::{self, KeywordMatcher};
 use atscan::taxonomy::Catalog;
 use atscan::taxonomy::files::default_taxonomy;
 use criterion::{Criterion, criterion_group, criterion_main};
 
+#[path = "support/full_report.rs"]
+mod full_report;
+use full_report::{RESUME, full_report};
+
 /// The server's allocator, so that the figures are the server's.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
-const RESUME: &str = include_str!("../tests/fixtures/scan/bench/resume.txt");
-const JOB: &str = include_str!("../tests/fixtures/scan/bench/job.txt");
 
 fn scan_benches(c: &mut Criterion) {
     let Ok(taxonomy) = default_taxonomy() else {
@@ -36,24 +37,13 @@ fn scan_benches(c: &mut Criterion) {
         matcher.pattern_count(),
         matcher.memory_usage() as f64 / 1e6
     );
-    let request = ScanRequest {
-        resume: RESUME,
-        job: Some(JOB),
-        role: None,
-    };
+    let request = full_report::request();
     let mut group = c.benchmark_group("scan");
     group.bench_function("scan (score, matched, missing, stats)", |b| {
         b.iter(|| scan::scan(&catalog, &matcher, black_box(&request)))
     });
     group.bench_function("scan + keywords, sections, mistakes, suggestions", |b| {
-        b.iter(|| {
-            let report = scan::scan(&catalog, &matcher, black_box(&request)).ok()?;
-            black_box(report.resume_keywords());
-            black_box(report.job_keywords());
-            black_box(report.sections());
-            black_box(report.mistakes(&catalog, &matcher));
-            Some(report.suggestions(&catalog, &matcher).len())
-        })
+        b.iter(|| full_report(&catalog, &matcher, &request))
     });
     group.bench_function("extract_keywords (5 KB resume)", |b| {
         b.iter(|| scan::extract_keywords(&catalog, &matcher, black_box(RESUME)))

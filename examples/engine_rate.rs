@@ -8,26 +8,23 @@
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use atscan::scan::{self, KeywordMatcher, ScanRequest};
+use atscan::scan::KeywordMatcher;
 use atscan::taxonomy::Catalog;
 use atscan::taxonomy::files::default_taxonomy;
+
+#[path = "../benches/support/full_report.rs"]
+mod full_report;
+use full_report::full_report;
 
 /// The server's allocator, so that the figures are the server's.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-const RESUME: &str = include_str!("../tests/fixtures/scan/bench/resume.txt");
-const JOB: &str = include_str!("../tests/fixtures/scan/bench/job.txt");
-
 fn main() -> anyhow::Result<()> {
     let seconds: u64 = std::env::args().nth(1).map_or(Ok(5), |s| s.parse())?;
     let catalog = Catalog::build(default_taxonomy()?, 0)?;
     let matcher = KeywordMatcher::build(&catalog)?;
-    let request = ScanRequest {
-        resume: RESUME,
-        job: Some(JOB),
-        role: None,
-    };
+    let request = full_report::request();
     let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
     let until = Instant::now() + Duration::from_secs(seconds);
     let started = Instant::now();
@@ -37,13 +34,7 @@ fn main() -> anyhow::Result<()> {
                 scope.spawn(|| {
                     let mut done = 0;
                     while Instant::now() < until {
-                        if let Ok(report) = scan::scan(&catalog, &matcher, black_box(&request)) {
-                            black_box(report.resume_keywords());
-                            black_box(report.job_keywords());
-                            black_box(report.sections());
-                            black_box(report.mistakes(&catalog, &matcher));
-                            black_box(report.suggestions(&catalog, &matcher));
-                        }
+                        black_box(full_report(&catalog, &matcher, &request));
                         done += 1;
                     }
                     done
