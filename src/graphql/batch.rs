@@ -8,6 +8,7 @@ use async_graphql::{Context, InputObject, Object, Result, SimpleObject, Upload};
 
 use super::account::rate_limited;
 use super::error::ApiError;
+use super::plain::{PlainField, plain_fields};
 use super::scan::{ScanReport, read_document, scan_report, target_role};
 use super::{RequestContext, require, services};
 use crate::auth::Permission;
@@ -41,6 +42,14 @@ pub struct RankedScan {
     pub error: Option<ItemError>,
 }
 
+plain_fields!(RankedScan {
+    "rank" => rank,
+    "index" => index,
+    "label" => label,
+    "report" => report,
+    "error" => error,
+});
+
 #[derive(SimpleObject)]
 pub struct ItemError {
     /// The `extensions.code` the same problem has on `scan`: BAD_USER_INPUT,
@@ -48,6 +57,8 @@ pub struct ItemError {
     pub code: &'static str,
     pub message: String,
 }
+
+plain_fields!(ItemError { "code" => code, "message" => message });
 
 #[derive(Default)]
 pub struct BatchMutation;
@@ -61,7 +72,7 @@ impl BatchMutation {
         job: Option<DocumentInput>,
         role: Option<String>,
         resumes: Vec<DocumentInput>,
-    ) -> Result<Vec<RankedScan>> {
+    ) -> Result<PlainField<Vec<RankedScan>>> {
         if job.is_none() && role.is_none() {
             return Err(ApiError::BadUserInput("send a job or a role to rank the resumes against".into()).into());
         }
@@ -79,7 +90,7 @@ impl BatchMutation {
                 .and_then(|read| scan_report(snap.clone(), read.unwrap_or_default(), job.clone(), role));
             items.push(item(index, resume.label, report));
         }
-        Ok(ranked(items))
+        Ok(PlainField(ranked(items)))
     }
 
     /// Scores job descriptions against one resume, best fit first.
@@ -89,7 +100,7 @@ impl BatchMutation {
         resume: DocumentInput,
         role: Option<String>,
         jobs: Vec<DocumentInput>,
-    ) -> Result<Vec<RankedScan>> {
+    ) -> Result<PlainField<Vec<RankedScan>>> {
         start(ctx, jobs.len(), std::iter::once(&resume).chain(&jobs))?;
         let resume = read_document(ctx, resume.text, resume.file, "resume", "text")
             .await?
@@ -107,7 +118,7 @@ impl BatchMutation {
             };
             items.push(item(index, job.label, report));
         }
-        Ok(ranked(items))
+        Ok(PlainField(ranked(items)))
     }
 }
 

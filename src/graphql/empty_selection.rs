@@ -83,7 +83,10 @@ fn might_be_empty(set: &SelectionSet) -> bool {
 pub fn strip(value: &mut Value) {
     match value {
         Value::Object(fields) => {
-            fields.shift_remove(GUARD);
+            // A scan of the few keys costs less than hashing them.
+            if let Some(guard) = fields.keys().position(|key| key.as_str() == GUARD) {
+                fields.shift_remove_index(guard);
+            }
             fields.values_mut().for_each(strip);
         }
         Value::List(items) => items.iter_mut().for_each(strip),

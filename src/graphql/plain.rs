@@ -1,13 +1,13 @@
-//! A fast path for the long lists of a scan report (keywords with their
+//! A fast path for scan reports and their long lists (keywords with their
 //! spans, matched and missing keywords): objects whose fields are values in
 //! memory, resolved in one synchronous pass over the selection set.
 //!
 //! async-graphql resolves every field of every object through its own boxed
 //! future; a full report has a couple of thousand values, and that machinery
-//! cost more than the scan itself. A [`PlainList`] answers from here when
-//! every selected field is plain, and otherwise hands the list to
+//! cost more than the scan itself. A [`PlainField`] answers from here when
+//! every field selected under it is plain, and otherwise hands its value to
 //! async-graphql unchanged, so any selection the schema allows still works.
-//! The schema sees the same `[T!]!` either way, and a request carrying
+//! The schema sees the same type either way, and a request carrying
 //! [`OrdinaryResolvers`] skips the fast path, so that the two can be compared.
 
 use std::borrow::Cow;
@@ -29,6 +29,80 @@ pub trait PlainObject {
     fn field(&self, name: &str, selection: &Plain<'_>) -> Option<Value>;
 }
 
+/// A value the plain path can write: a scalar, an enum, a plain object, or
+/// a list or an option of them. `None` when part of it needs the full
+/// resolver.
+pub trait PlainValue {
+    fn plain(&self, selection: &Plain<'_>) -> Option<Value>;
+}
+
+impl<T: PlainObject> PlainValue for T {
+    fn plain(&self, selection: &Plain<'_>) -> Option<Value> {
+        selection.object(self)
+    }
+}
+
+impl<T: PlainValue> PlainValue for Vec<T> {
+    fn plain(&self, selection: &Plain<'_>) -> Option<Value> {
+        self.iter()
+            .map(|item| item.plain(selection))
+            .collect::<Option<Vec<_>>>()
+            .map(Value::List)
+    }
+}
+
+impl<T: PlainValue> PlainValue for Option<T> {
+    fn plain(&self, selection: &Plain<'_>) -> Option<Value> {
+        match self {
+            Some(value) => value.plain(selection),
+            None => Some(Value::Null),
+        }
+    }
+}
+
+impl PlainValue for &str {
+    fn plain(&self, _: &Plain<'_>) -> Option<Value> {
+        Some(Value::String((*self).to_owned()))
+    }
+}
+
+/// Implements [`PlainValue`] for scalars and enums, writing them as their
+/// own resolvers do.
+macro_rules! plain_scalars {
+    ($($type:ty),* $(,)?) => {
+        $(impl $crate::graphql::plain::PlainValue for $type {
+            fn plain(&self, _: &$crate::graphql::plain::Plain<'_>) -> Option<async_graphql::Value> {
+                Some(async_graphql::InputType::to_value(self))
+            }
+        })*
+    };
+}
+pub(crate) use plain_scalars;
+
+plain_scalars!(u8, u32, u64, i32, f64, bool, String);
+
+/// Implements [`PlainObject`] for a struct whose GraphQL fields are its own
+/// fields, named in the schema as listed: `plain_fields!(ScoreCap { "limit" => limit })`.
+macro_rules! plain_fields {
+    ($type:ident { $($name:literal => $field:ident),* $(,)? }) => {
+        impl $crate::graphql::plain::PlainObject for $type {
+            const TYPE_NAME: &'static str = stringify!($type);
+
+            fn field(
+                &self,
+                name: &str,
+                selection: &$crate::graphql::plain::Plain<'_>,
+            ) -> Option<async_graphql::Value> {
+                match name {
+                    $($name => $crate::graphql::plain::PlainValue::plain(&self.$field, selection),)*
+                    _ => None,
+                }
+            }
+        }
+    };
+}
+pub(crate) use plain_fields;
+
 /// A selection set being answered on the plain path.
 pub struct Plain<'a> {
     set: &'a SelectionSet,
@@ -43,14 +117,6 @@ impl<'a> Plain<'a> {
         Some(Value::Object(fields))
     }
 
-    pub fn list<'i, T: PlainObject + 'i>(&self, items: impl IntoIterator<Item = &'i T>) -> Option<Value> {
-        items
-            .into_iter()
-            .map(|item| self.object(item))
-            .collect::<Option<Vec<_>>>()
-            .map(Value::List)
-    }
-
     fn collect<T: PlainObject>(
         &self,
         set: &'a SelectionSet,
@@ -61,10 +127,8 @@ impl<'a> Plain<'a> {
             match &item.node {
                 Selection::Field(field) => {
                     let field = &field.node;
-                    let key = field.response_key().node.clone();
-                    // Arguments and a key asked for twice (whose selections
-                    // GraphQL merges) are left to the full resolver.
-                    if !field.arguments.is_empty() || fields.contains_key(&key) {
+                    // Arguments are left to the full resolver.
+                    if !field.arguments.is_empty() {
                         return None;
                     }
                     let value = if field.name.node == "__typename" {
@@ -76,7 +140,11 @@ impl<'a> Plain<'a> {
                         };
                         object.field(&field.name.node, &nested)?
                     };
-                    fields.insert(key, value);
+                    // So is a key asked for twice, whose selections GraphQL merges.
+                    let key = field.response_key().node.clone();
+                    if fields.insert(key, value).is_some() {
+                        return None;
+                    }
                 }
                 Selection::FragmentSpread(spread) => {
                     let fragment = &self.fragments.get(&spread.node.fragment_name.node)?.node;
@@ -107,32 +175,33 @@ impl<'a> Plain<'a> {
 /// GraphQL benchmark measures what the plain path saves.
 pub struct OrdinaryResolvers;
 
-/// A list field of plain objects; see the module documentation.
-pub struct PlainList<T>(pub Vec<T>);
+/// A field whose value the plain path answers when it can; see the module
+/// documentation.
+pub struct PlainField<V>(pub V);
 
-impl<T: PlainObject + OutputType> OutputType for PlainList<T> {
+impl<V: PlainValue + OutputType> OutputType for PlainField<V> {
     fn type_name() -> Cow<'static, str> {
-        <Vec<T> as OutputType>::type_name()
+        V::type_name()
     }
 
     fn qualified_type_name() -> String {
-        <Vec<T> as OutputType>::qualified_type_name()
+        V::qualified_type_name()
     }
 
     fn create_type_info(registry: &mut Registry) -> String {
-        <Vec<T> as OutputType>::create_type_info(registry)
+        V::create_type_info(registry)
     }
 
     async fn resolve(&self, ctx: &ContextSelectionSet<'_>, field: &Positioned<Field>) -> ServerResult<Value> {
-        // The item selection and the operation's fragments, as async-graphql's
-        // own generated resolvers read them.
+        // The field's selection and the operation's fragments, as
+        // async-graphql's own generated resolvers read them.
         let plain = Plain {
             set: &ctx.item.node,
             fragments: &ctx.query_env.fragments,
         };
         let answered = match ctx.data_opt::<OrdinaryResolvers>() {
             Some(OrdinaryResolvers) => None,
-            None => plain.list(&self.0),
+            None => self.0.plain(&plain),
         };
         match answered {
             Some(value) => Ok(value),

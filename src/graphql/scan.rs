@@ -5,11 +5,11 @@
 
 use std::sync::Arc;
 
-use async_graphql::{Context, Enum, InputObject, InputType as _, Object, Result, SimpleObject, Upload, Value};
+use async_graphql::{Context, Enum, InputObject, Object, Result, SimpleObject, Upload, Value};
 
 use super::account::rate_limited;
 use super::error::ApiError;
-use super::plain::{Plain, PlainList, PlainObject};
+use super::plain::{Plain, PlainField, PlainObject, PlainValue as _, plain_fields, plain_scalars};
 use super::types::{Importance, Mistake, Role, Skill};
 use super::{RequestContext, require, services};
 use std::io::Read as _;
@@ -65,7 +65,7 @@ pub struct ScanMutation;
 impl ScanMutation {
     /// Scores a resume against a job description, a target role, or neither
     /// (then only the document's quality counts).
-    async fn scan(&self, ctx: &Context<'_>, input: ScanInput) -> Result<ScanReport> {
+    async fn scan(&self, ctx: &Context<'_>, input: ScanInput) -> Result<PlainField<ScanReport>> {
         let principal = require(ctx, Permission::Scan)?;
         let services = services(ctx)?;
         let client_ip = ctx.data::<RequestContext>()?.client_ip;
@@ -81,7 +81,7 @@ impl ScanMutation {
         let job = read_document(ctx, input.job_description, input.job, "job", "jobDescription").await?;
         let snap = super::types::snapshot(ctx)?;
         let role = target_role(&snap, input.role.as_deref())?;
-        Ok(scan_report(snap, resume, job, role)?)
+        Ok(PlainField(scan_report(snap, resume, job, role)?))
     }
 }
 
@@ -162,12 +162,12 @@ pub struct ScanQuery;
 #[Object]
 impl ScanQuery {
     /// The skills found in any text, e.g. a job posting, most frequent first.
-    async fn extract_keywords(&self, ctx: &Context<'_>, text: String) -> Result<PlainList<KeywordHit>> {
+    async fn extract_keywords(&self, ctx: &Context<'_>, text: String) -> Result<PlainField<Vec<KeywordHit>>> {
         require(ctx, Permission::Scan)?;
         check_length("text", &text, services(ctx)?.max_text_bytes)?;
         let snap = super::types::snapshot(ctx)?;
         let hits = scan::extract_keywords(&snap.catalog, &snap.matcher, &text);
-        Ok(KeywordHit::list(&snap, &hits))
+        Ok(PlainField(KeywordHit::list(&snap, &hits)))
     }
 
     /// Exact resolution of one term or alias: k8s -> Kubernetes; null if unknown.
@@ -229,18 +229,7 @@ pub struct TextSpan {
     pub text: String,
 }
 
-impl PlainObject for TextSpan {
-    const TYPE_NAME: &'static str = "TextSpan";
-
-    fn field(&self, name: &str, _: &Plain<'_>) -> Option<Value> {
-        Some(match name {
-            "start" => Value::from(self.start),
-            "end" => Value::from(self.end),
-            "text" => Value::String(self.text.clone()),
-            _ => return None,
-        })
-    }
-}
+plain_fields!(TextSpan { "start" => start, "end" => end, "text" => text });
 
 fn spans(spans: &[scan::TextSpan]) -> Vec<TextSpan> {
     spans
@@ -259,21 +248,21 @@ pub struct KeywordHit {
     spans: Vec<TextSpan>,
 }
 
+plain_fields!(KeywordHit { "skill" => skill, "count" => count, "spans" => spans });
+
 impl KeywordHit {
     /// The engine's hits as the schema's list.
-    fn list(snap: &Arc<Snapshot>, hits: &[scan::KeywordHit]) -> PlainList<Self> {
-        PlainList(
-            hits.iter()
-                .map(|hit| Self {
-                    skill: Skill {
-                        snap: Arc::clone(snap),
-                        idx: hit.skill,
-                    },
-                    count: hit.count,
-                    spans: spans(&hit.spans),
-                })
-                .collect(),
-        )
+    fn list(snap: &Arc<Snapshot>, hits: &[scan::KeywordHit]) -> Vec<Self> {
+        hits.iter()
+            .map(|hit| Self {
+                skill: Skill {
+                    snap: Arc::clone(snap),
+                    idx: hit.skill,
+                },
+                count: hit.count,
+                spans: spans(&hit.spans),
+            })
+            .collect()
     }
 }
 
@@ -289,19 +278,6 @@ impl KeywordHit {
 
     async fn spans(&self) -> &[TextSpan] {
         &self.spans
-    }
-}
-
-impl PlainObject for KeywordHit {
-    const TYPE_NAME: &'static str = "KeywordHit";
-
-    fn field(&self, name: &str, selection: &Plain<'_>) -> Option<Value> {
-        Some(match name {
-            "skill" => selection.object(&self.skill)?,
-            "count" => Value::from(self.count),
-            "spans" => selection.list(&self.spans)?,
-            _ => return None,
-        })
     }
 }
 
@@ -324,29 +300,18 @@ impl ScanReport {
             idx,
         }
     }
-}
 
-#[Object(serial)]
-impl ScanReport {
-    /// The target role, given or inferred.
-    async fn role(&self) -> Option<Role> {
+    // The report's parts as the schema's objects, for the resolvers below
+    // and for the plain path alike.
+
+    fn target_role(&self) -> Option<Role> {
         self.report.role().map(|idx| Role {
             snap: Arc::clone(&self.snap),
             idx,
         })
     }
 
-    /// Whether the role was inferred from the job description's title.
-    async fn role_inferred(&self) -> bool {
-        self.report.role_inferred()
-    }
-
-    /// The job title read from the job description.
-    async fn job_title(&self) -> Option<&str> {
-        self.report.job_title()
-    }
-
-    async fn score(&self) -> ScoreBreakdown {
+    fn score_breakdown(&self) -> ScoreBreakdown {
         let score = self.report.score();
         ScoreBreakdown {
             basis: score.basis.into(),
@@ -369,52 +334,35 @@ impl ScanReport {
         }
     }
 
-    /// Job keywords the resume has.
-    async fn matched(&self) -> PlainList<KeywordMatch> {
-        PlainList(
-            self.report
-                .matched()
-                .iter()
-                .map(|m| KeywordMatch {
-                    skill: self.skill(m.skill),
-                    importance: m.importance.into(),
-                    resume_count: m.resume_count,
-                    job_count: m.job_count,
-                    exact_wording: m.exact_wording,
-                })
-                .collect(),
-        )
+    fn matched_keywords(&self) -> Vec<KeywordMatch> {
+        self.report
+            .matched()
+            .iter()
+            .map(|m| KeywordMatch {
+                skill: self.skill(m.skill),
+                importance: m.importance.into(),
+                resume_count: m.resume_count,
+                job_count: m.job_count,
+                exact_wording: m.exact_wording,
+            })
+            .collect()
     }
 
-    /// Job keywords the resume lacks, most important first.
-    async fn missing(&self) -> PlainList<MissingKeyword> {
-        PlainList(
-            self.report
-                .missing()
-                .iter()
-                .map(|m| MissingKeyword {
-                    skill: self.skill(m.skill),
-                    importance: m.importance.into(),
-                    job_count: m.job_count,
-                    job_wording: m.job_wording.clone(),
-                    alternatives: m.alternatives.iter().map(|&s| self.skill(s)).collect(),
-                })
-                .collect(),
-        )
+    fn missing_keywords(&self) -> Vec<MissingKeyword> {
+        self.report
+            .missing()
+            .iter()
+            .map(|m| MissingKeyword {
+                skill: self.skill(m.skill),
+                importance: m.importance.into(),
+                job_count: m.job_count,
+                job_wording: m.job_wording.clone(),
+                alternatives: m.alternatives.iter().map(|&s| self.skill(s)).collect(),
+            })
+            .collect()
     }
 
-    /// Every skill found in the resume.
-    async fn resume_keywords(&self) -> PlainList<KeywordHit> {
-        KeywordHit::list(&self.snap, self.report.resume_keywords())
-    }
-
-    /// Every skill found in the job description.
-    async fn job_keywords(&self) -> PlainList<KeywordHit> {
-        KeywordHit::list(&self.snap, self.report.job_keywords())
-    }
-
-    /// Mistakes found in the resume, each with its evidence.
-    async fn mistakes(&self) -> Vec<DetectedMistake> {
+    fn detected_mistakes(&self) -> Vec<DetectedMistake> {
         let snap = &self.snap;
         self.report
             .mistakes(&snap.catalog, &snap.matcher)
@@ -430,8 +378,7 @@ impl ScanReport {
             .collect()
     }
 
-    /// What to change, most important first.
-    async fn suggestions(&self) -> Vec<Suggestion> {
+    fn suggestion_list(&self) -> Vec<Suggestion> {
         let snap = &self.snap;
         self.report
             .suggestions(&snap.catalog, &snap.matcher)
@@ -446,7 +393,7 @@ impl ScanReport {
             .collect()
     }
 
-    async fn sections(&self) -> Vec<ResumeSection> {
+    fn section_list(&self) -> Vec<ResumeSection> {
         self.report
             .sections()
             .iter()
@@ -462,17 +409,7 @@ impl ScanReport {
             .collect()
     }
 
-    /// How readable the uploaded resume file is to an ATS; null for pasted text.
-    async fn document(&self) -> Option<&DocumentReport> {
-        self.resume_file.as_ref()
-    }
-
-    /// The same for an uploaded job description file.
-    async fn job_document(&self) -> Option<&DocumentReport> {
-        self.job_file.as_ref()
-    }
-
-    async fn stats(&self) -> ResumeStats {
+    fn resume_stats(&self) -> ResumeStats {
         let s = self.report.stats();
         ResumeStats {
             words: s.words,
@@ -484,6 +421,100 @@ impl ScanReport {
             has_github: s.has_github,
             has_website: s.has_website,
             has_location: s.has_location,
+        }
+    }
+}
+
+#[Object(serial)]
+impl ScanReport {
+    /// The target role, given or inferred.
+    async fn role(&self) -> Option<Role> {
+        self.target_role()
+    }
+
+    /// Whether the role was inferred from the job description's title.
+    async fn role_inferred(&self) -> bool {
+        self.report.role_inferred()
+    }
+
+    /// The job title read from the job description.
+    async fn job_title(&self) -> Option<&str> {
+        self.report.job_title()
+    }
+
+    async fn score(&self) -> ScoreBreakdown {
+        self.score_breakdown()
+    }
+
+    /// Job keywords the resume has.
+    async fn matched(&self) -> PlainField<Vec<KeywordMatch>> {
+        PlainField(self.matched_keywords())
+    }
+
+    /// Job keywords the resume lacks, most important first.
+    async fn missing(&self) -> PlainField<Vec<MissingKeyword>> {
+        PlainField(self.missing_keywords())
+    }
+
+    /// Every skill found in the resume.
+    async fn resume_keywords(&self) -> PlainField<Vec<KeywordHit>> {
+        PlainField(KeywordHit::list(&self.snap, self.report.resume_keywords()))
+    }
+
+    /// Every skill found in the job description.
+    async fn job_keywords(&self) -> PlainField<Vec<KeywordHit>> {
+        PlainField(KeywordHit::list(&self.snap, self.report.job_keywords()))
+    }
+
+    /// Mistakes found in the resume, each with its evidence.
+    async fn mistakes(&self) -> Vec<DetectedMistake> {
+        self.detected_mistakes()
+    }
+
+    /// What to change, most important first.
+    async fn suggestions(&self) -> Vec<Suggestion> {
+        self.suggestion_list()
+    }
+
+    async fn sections(&self) -> Vec<ResumeSection> {
+        self.section_list()
+    }
+
+    /// How readable the uploaded resume file is to an ATS; null for pasted text.
+    async fn document(&self) -> Option<&DocumentReport> {
+        self.resume_file.as_ref()
+    }
+
+    /// The same for an uploaded job description file.
+    async fn job_document(&self) -> Option<&DocumentReport> {
+        self.job_file.as_ref()
+    }
+
+    async fn stats(&self) -> ResumeStats {
+        self.resume_stats()
+    }
+}
+
+impl PlainObject for ScanReport {
+    const TYPE_NAME: &'static str = "ScanReport";
+
+    fn field(&self, name: &str, selection: &Plain<'_>) -> Option<Value> {
+        match name {
+            "role" => self.target_role().plain(selection),
+            "roleInferred" => self.report.role_inferred().plain(selection),
+            "jobTitle" => self.report.job_title().plain(selection),
+            "score" => self.score_breakdown().plain(selection),
+            "matched" => self.matched_keywords().plain(selection),
+            "missing" => self.missing_keywords().plain(selection),
+            "resumeKeywords" => KeywordHit::list(&self.snap, self.report.resume_keywords()).plain(selection),
+            "jobKeywords" => KeywordHit::list(&self.snap, self.report.job_keywords()).plain(selection),
+            "mistakes" => self.detected_mistakes().plain(selection),
+            "suggestions" => self.suggestion_list().plain(selection),
+            "sections" => self.section_list().plain(selection),
+            "document" => self.resume_file.plain(selection),
+            "jobDocument" => self.job_file.plain(selection),
+            "stats" => self.resume_stats().plain(selection),
+            _ => None,
         }
     }
 }
@@ -552,6 +583,16 @@ pub struct DocumentReport {
     pub text: String,
 }
 
+plain_fields!(DocumentReport {
+    "format" => format,
+    "pages" => pages,
+    "characters" => characters,
+    "readability" => readability,
+    "partialRead" => partial_read,
+    "warnings" => warnings,
+    "text" => text,
+});
+
 #[derive(Clone, SimpleObject)]
 #[graphql(serial)]
 pub struct DocumentWarning {
@@ -563,6 +604,8 @@ pub struct DocumentWarning {
     /// What to do about it.
     pub fix: &'static str,
 }
+
+plain_fields!(DocumentWarning { "code" => code, "message" => message, "fix" => fix });
 
 /// What a score measures.
 #[derive(Enum, Copy, Clone, Eq, PartialEq)]
@@ -576,6 +619,8 @@ pub enum ScoreBasis {
     /// a document is scored, which is no ATS score.
     DocumentOnly,
 }
+
+plain_scalars!(ScoreBasis);
 
 #[derive(SimpleObject)]
 #[graphql(serial)]
@@ -593,6 +638,14 @@ pub struct ScoreBreakdown {
     pub partial_read: bool,
 }
 
+plain_fields!(ScoreBreakdown {
+    "basis" => basis,
+    "overall" => overall,
+    "components" => components,
+    "cap" => cap,
+    "partialRead" => partial_read,
+});
+
 #[derive(SimpleObject)]
 #[graphql(serial)]
 pub struct ScoreCap {
@@ -601,6 +654,8 @@ pub struct ScoreCap {
     /// Which must-haves are missing.
     pub explanation: String,
 }
+
+plain_fields!(ScoreCap { "limit" => limit, "explanation" => explanation });
 
 #[derive(SimpleObject)]
 #[graphql(serial)]
@@ -616,6 +671,13 @@ pub struct ScoreComponent {
     pub explanation: String,
 }
 
+plain_fields!(ScoreComponent {
+    "key" => key,
+    "score" => score,
+    "weight" => weight,
+    "explanation" => explanation,
+});
+
 #[derive(SimpleObject)]
 #[graphql(serial)]
 pub struct KeywordMatch {
@@ -626,6 +688,14 @@ pub struct KeywordMatch {
     /// True when the resume uses the job's own wording, not only an alias.
     pub exact_wording: bool,
 }
+
+plain_fields!(KeywordMatch {
+    "skill" => skill,
+    "importance" => importance,
+    "resumeCount" => resume_count,
+    "jobCount" => job_count,
+    "exactWording" => exact_wording,
+});
 
 #[derive(SimpleObject)]
 #[graphql(serial)]
@@ -640,35 +710,13 @@ pub struct MissingKeyword {
     pub alternatives: Vec<Skill>,
 }
 
-impl PlainObject for KeywordMatch {
-    const TYPE_NAME: &'static str = "KeywordMatch";
-
-    fn field(&self, name: &str, selection: &Plain<'_>) -> Option<Value> {
-        Some(match name {
-            "skill" => selection.object(&self.skill)?,
-            "importance" => self.importance.to_value(),
-            "resumeCount" => Value::from(self.resume_count),
-            "jobCount" => Value::from(self.job_count),
-            "exactWording" => Value::Boolean(self.exact_wording),
-            _ => return None,
-        })
-    }
-}
-
-impl PlainObject for MissingKeyword {
-    const TYPE_NAME: &'static str = "MissingKeyword";
-
-    fn field(&self, name: &str, selection: &Plain<'_>) -> Option<Value> {
-        Some(match name {
-            "skill" => selection.object(&self.skill)?,
-            "importance" => self.importance.to_value(),
-            "jobCount" => Value::from(self.job_count),
-            "jobWording" => Value::String(self.job_wording.clone()),
-            "alternatives" => selection.list(&self.alternatives)?,
-            _ => return None,
-        })
-    }
-}
+plain_fields!(MissingKeyword {
+    "skill" => skill,
+    "importance" => importance,
+    "jobCount" => job_count,
+    "jobWording" => job_wording,
+    "alternatives" => alternatives,
+});
 
 #[derive(SimpleObject)]
 #[graphql(serial)]
@@ -677,6 +725,8 @@ pub struct DetectedMistake {
     pub message: String,
     pub evidence: Vec<TextSpan>,
 }
+
+plain_fields!(DetectedMistake { "mistake" => mistake, "message" => message, "evidence" => evidence });
 
 #[derive(SimpleObject)]
 #[graphql(serial)]
@@ -691,6 +741,14 @@ pub struct Suggestion {
     pub evidence: Vec<TextSpan>,
 }
 
+plain_fields!(Suggestion {
+    "kind" => kind,
+    "priority" => priority,
+    "message" => message,
+    "skill" => skill,
+    "evidence" => evidence,
+});
+
 #[derive(SimpleObject)]
 #[graphql(serial)]
 pub struct ResumeSection {
@@ -699,6 +757,8 @@ pub struct ResumeSection {
     pub heading: String,
     pub span: TextSpan,
 }
+
+plain_fields!(ResumeSection { "kind" => kind, "heading" => heading, "span" => span });
 
 #[derive(SimpleObject)]
 #[graphql(serial)]
@@ -713,6 +773,18 @@ pub struct ResumeStats {
     pub has_website: bool,
     pub has_location: bool,
 }
+
+plain_fields!(ResumeStats {
+    "words" => words,
+    "bullets" => bullets,
+    "quantifiedBullets" => quantified_bullets,
+    "hasEmail" => has_email,
+    "hasPhone" => has_phone,
+    "hasLinkedin" => has_linkedin,
+    "hasGithub" => has_github,
+    "hasWebsite" => has_website,
+    "hasLocation" => has_location,
+});
 
 /// Says that no role has this slug, and which roles come closest to it
 /// (by the typo-tolerant, alias-aware search): `nurse` finds `registered-nurse`.

@@ -8,11 +8,11 @@
 
 use std::sync::Arc;
 
-use async_graphql::{Context, Enum, ID, InputType as _, Json, Object, Result, SimpleObject, Value};
+use async_graphql::{Context, Enum, ID, Json, Object, Result, SimpleObject, Value};
 
 use super::error::ApiError;
 use super::pagination::{Page, paginate};
-use super::plain::{Plain, PlainObject};
+use super::plain::{Plain, PlainObject, PlainValue as _, plain_scalars};
 use crate::knowledge::Snapshot;
 use crate::taxonomy::catalog::{CategoryEntry, CategoryIdx, MistakeEntry, RoleEntry, SkillEntry};
 use crate::taxonomy::validate::Entity;
@@ -33,6 +33,8 @@ pub enum SkillKind {
     Certification,
 }
 
+plain_scalars!(SkillKind);
+
 /// How much a job description (or a role) asks for a skill.
 #[derive(Enum, Copy, Clone, Eq, PartialEq)]
 #[graphql(remote = "model::Importance")]
@@ -41,6 +43,8 @@ pub enum Importance {
     Preferred,
     Mentioned,
 }
+
+plain_scalars!(Importance);
 
 pub struct Category {
     pub snap: Arc<Snapshot>,
@@ -90,6 +94,14 @@ pub struct Skill {
 /// A skill's GraphQL id; slugs never change, so neither do ids.
 fn skill_id(slug: &str) -> String {
     format!("Skill:{slug}")
+}
+
+fn role_id(slug: &str) -> String {
+    format!("Role:{slug}")
+}
+
+fn mistake_id(slug: &str) -> String {
+    format!("Mistake:{slug}")
 }
 
 impl Skill {
@@ -179,20 +191,19 @@ impl Skill {
 impl PlainObject for Skill {
     const TYPE_NAME: &'static str = "Skill";
 
-    fn field(&self, name: &str, _: &Plain<'_>) -> Option<Value> {
+    fn field(&self, name: &str, selection: &Plain<'_>) -> Option<Value> {
         let skill = &self.entry().skill;
-        let strings = |list: &[String]| Value::List(list.iter().map(|s| Value::String(s.clone())).collect());
-        Some(match name {
-            "id" => Value::String(skill_id(&skill.slug)),
-            "slug" => Value::String(skill.slug.clone()),
-            "name" => Value::String(skill.name.clone()),
-            "kind" => SkillKind::from(skill.kind).to_value(),
-            "description" => skill.description.clone().map_or(Value::Null, Value::String),
-            "source" => skill.source.clone().map_or(Value::Null, Value::String),
-            "aliases" => strings(&skill.aliases),
-            "ambiguousAliases" => strings(&skill.ambiguous),
-            _ => return None,
-        })
+        match name {
+            "id" => skill_id(&skill.slug).plain(selection),
+            "slug" => skill.slug.plain(selection),
+            "name" => skill.name.plain(selection),
+            "kind" => SkillKind::from(skill.kind).plain(selection),
+            "description" => skill.description.plain(selection),
+            "source" => skill.source.plain(selection),
+            "aliases" => skill.aliases.plain(selection),
+            "ambiguousAliases" => skill.ambiguous.plain(selection),
+            _ => None,
+        }
     }
 }
 
@@ -210,7 +221,7 @@ impl Role {
 #[Object(serial)]
 impl Role {
     async fn id(&self) -> ID {
-        ID(format!("Role:{}", self.entry().role.slug))
+        ID(role_id(&self.entry().role.slug))
     }
 
     async fn slug(&self) -> &str {
@@ -273,6 +284,22 @@ impl Role {
     }
 }
 
+impl PlainObject for Role {
+    const TYPE_NAME: &'static str = "Role";
+
+    fn field(&self, name: &str, selection: &Plain<'_>) -> Option<Value> {
+        let role = &self.entry().role;
+        match name {
+            "id" => role_id(&role.slug).plain(selection),
+            "slug" => role.slug.plain(selection),
+            "title" => role.title.plain(selection),
+            "aliases" => role.aliases.plain(selection),
+            "description" => role.description.plain(selection),
+            _ => None,
+        }
+    }
+}
+
 pub struct RoleSkill {
     pub snap: Arc<Snapshot>,
     pub role: RoleIdx,
@@ -316,7 +343,7 @@ impl Mistake {
 #[Object(serial)]
 impl Mistake {
     async fn id(&self) -> ID {
-        ID(format!("Mistake:{}", self.entry().mistake.slug))
+        ID(mistake_id(&self.entry().mistake.slug))
     }
 
     async fn slug(&self) -> &str {
@@ -369,6 +396,22 @@ impl Mistake {
     /// The row version, for `expectedVersion` in updates.
     async fn version(&self) -> i32 {
         self.snap.row_version(Entity::Mistake, &self.entry().mistake.slug)
+    }
+}
+
+impl PlainObject for Mistake {
+    const TYPE_NAME: &'static str = "Mistake";
+
+    fn field(&self, name: &str, selection: &Plain<'_>) -> Option<Value> {
+        let mistake = &self.entry().mistake;
+        match name {
+            "id" => mistake_id(&mistake.slug).plain(selection),
+            "slug" => mistake.slug.plain(selection),
+            "title" => mistake.title.plain(selection),
+            "description" => mistake.description.plain(selection),
+            "fix" => mistake.fix.plain(selection),
+            _ => None,
+        }
     }
 }
 

@@ -1,5 +1,5 @@
-//! The plain path (`src/graphql/plain.rs`) answers the scan report's long
-//! lists in one pass beside async-graphql's resolvers. Generated selection
+//! The plain path (`src/graphql/plain.rs`) answers scan reports and their
+//! long lists in one pass beside async-graphql's resolvers. Generated selection
 //! sets over the scan report, search hits and taxonomy objects (fields,
 //! aliases, repeated fields, inline and named fragments on every union
 //! member, `__typename`, `@include` and `@skip` with variables and literals)

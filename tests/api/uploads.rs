@@ -61,7 +61,23 @@ async fn uploaded_pdf_and_docx_resumes_match_the_same_keywords_as_their_pasted_t
             .await;
         assert!(!matched(&uploaded).is_empty(), "{name}");
         assert_eq!(matched(&uploaded), matched(&json!({ "data": pasted })), "{name}");
-        assert_eq!(uploaded["data"]["scan"]["document"]["format"], format, "{name}");
+        let document = &uploaded["data"]["scan"]["document"];
+        assert_eq!(document["format"], format, "{name}");
+        let characters = document["characters"]
+            .as_u64()
+            .unwrap_or_else(|| panic!("{name}: {document}"));
+        assert!(
+            characters as usize >= text.chars().count() * 9 / 10,
+            "{name}: {document}"
+        );
+        match format {
+            "PDF" => assert!(
+                document["pages"].as_u64().is_some_and(|pages| pages >= 1),
+                "{name}: {document}"
+            ),
+            "plain text" => assert!(document["pages"].is_null(), "{name}: {document}"),
+            _ => {}
+        }
         assert!(pasted["scan"]["document"].is_null(), "pasted text has no file report");
     }
     let (_, docx) = scan_file(&app, "resume.docx", fixtures::docx_resume()).await;
