@@ -86,6 +86,7 @@ plain_scalars!(u8, u32, u64, i32, f64, bool, String);
 macro_rules! plain_fields {
     ($type:ident { $($name:literal => $field:ident),* $(,)? }) => {
         impl $crate::graphql::plain::PlainObject for $type {
+            // async-graphql names an object after its Rust type.
             const TYPE_NAME: &'static str = stringify!($type);
 
             fn field(
