@@ -231,15 +231,18 @@ pub struct TextSpan {
 
 plain_fields!(TextSpan { "start" => start, "end" => end, "text" => text });
 
+impl From<&scan::TextSpan> for TextSpan {
+    fn from(span: &scan::TextSpan) -> Self {
+        Self {
+            start: span.start,
+            end: span.end,
+            text: span.text.clone(),
+        }
+    }
+}
+
 fn spans(spans: &[scan::TextSpan]) -> Vec<TextSpan> {
-    spans
-        .iter()
-        .map(|s| TextSpan {
-            start: s.start,
-            end: s.end,
-            text: s.text.clone(),
-        })
-        .collect()
+    spans.iter().map(TextSpan::from).collect()
 }
 
 pub struct KeywordHit {
@@ -400,11 +403,7 @@ impl ScanReport {
             .map(|s| ResumeSection {
                 kind: s.kind_name(),
                 heading: s.heading.clone(),
-                span: TextSpan {
-                    start: s.span.start,
-                    end: s.span.end,
-                    text: s.span.text.clone(),
-                },
+                span: TextSpan::from(&s.span),
             })
             .collect()
     }
