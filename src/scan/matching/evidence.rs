@@ -51,9 +51,15 @@ pub(crate) fn accepted(
         .map(|c| matcher.pattern(c.pattern).is_some_and(|p| !p.ambiguous))
         .collect();
     let mut pending: Vec<usize> = Vec::new();
+    let mut other_case: Vec<usize> = Vec::new();
     for (i, (ok, c)) in accepted.iter_mut().zip(candidates).enumerate() {
-        if !*ok && written_as_curated(matcher, ctx.norm, c) {
+        if *ok {
+            continue;
+        }
+        if written_as_curated(matcher, ctx.norm, c) {
             pending.push(i);
+        } else if c.end - c.start >= 3 {
+            other_case.push(i);
         }
     }
     // Evidence of its own first; then, in two rounds, evidence from the
@@ -74,6 +80,18 @@ pub(crate) fn accepted(
     for _ in 0..2 {
         for &(i, line) in &undecided {
             if !accepted[i] && has_company(ctx, line, candidates, &accepted, i) {
+                accepted[i] = true;
+            }
+        }
+    }
+    // Out of its curated case (`music`, `spring`), a term is the skill only
+    // among other skills: case tells a word from a name in prose, not in a
+    // list (`such as acting, music, dance, film`, `tools like gulp and
+    // webpack`). One- and two-letter words (`go`, `r`) keep their case even
+    // there.
+    for _ in 0..2 {
+        for &i in &other_case {
+            if !accepted[i] && among_skills(ctx, candidates, &accepted, i) {
                 accepted[i] = true;
             }
         }
@@ -170,14 +188,13 @@ fn is_in_capitals(written: &str) -> bool {
 /// Context that does not depend on other skills: a skills section, a skills
 /// label, a technical phrase.
 fn has_own_context(ctx: &DocContext<'_>, line: &Line, c: &Candidate) -> bool {
-    if ctx.skill_sections.iter().any(|section| section.contains(&c.start)) {
-        return true;
-    }
-    let text = ctx.norm.text();
-    if technical_phrase(text, line, c) {
-        return true;
-    }
-    inline_label(text, line).is_some_and(|(label, rest)| c.start >= rest && is_skills_label(&label))
+    in_a_skills_part(ctx, line, c) || technical_phrase(ctx.norm.text(), line, c)
+}
+
+/// A skills section, or the value of a skills label (`Languages: Go, Rust`).
+fn in_a_skills_part(ctx: &DocContext<'_>, line: &Line, c: &Candidate) -> bool {
+    ctx.skill_sections.iter().any(|section| section.contains(&c.start))
+        || inline_label(ctx.norm.text(), line).is_some_and(|(label, rest)| c.start >= rest && is_skills_label(&label))
 }
 
 /// Context from the skills around it: next to one, in a list or a column of
@@ -187,6 +204,22 @@ fn has_company(ctx: &DocContext<'_>, line: &Line, candidates: &[Candidate], acce
     next_to_a_skill(text, candidates, accepted, i)
         || an_example(text, line, candidates, accepted, i)
         || object_of_a_technical_sentence(text, line, candidates, accepted, i)
+        || in_a_list_of_skills(text, line, candidates, accepted, i)
+        || in_a_column_of_skills(ctx, line, candidates, accepted, i)
+}
+
+/// Whether the term stands among skills: in a skills section or line, in a
+/// list or column whose other items are skills, right next to a skill, or
+/// as an example of one.
+fn among_skills(ctx: &DocContext<'_>, candidates: &[Candidate], accepted: &[bool], i: usize) -> bool {
+    let Some(c) = candidates.get(i) else { return false };
+    let Some(line) = line_index(ctx.lines, c.start).and_then(|l| ctx.lines.get(l)) else {
+        return false;
+    };
+    let text = ctx.norm.text();
+    in_a_skills_part(ctx, line, c)
+        || next_to_a_skill(text, candidates, accepted, i)
+        || an_example(text, line, candidates, accepted, i)
         || in_a_list_of_skills(text, line, candidates, accepted, i)
         || in_a_column_of_skills(ctx, line, candidates, accepted, i)
 }

@@ -307,6 +307,21 @@ mod tests {
     }
 
     #[test]
+    fn out_of_its_case_a_term_counts_only_among_skills() {
+        // Prose keeps the curated case; other skills around settle the sense.
+        assert_eq!(ambiguous_in("I enjoy reading kafka in spring."), Vec::<String>::new());
+        assert_eq!(
+            ambiguous_in("Built services with spring and kafka"),
+            Vec::<String>::new()
+        );
+        assert_eq!(ambiguous_in("Stylesheets with tools like less and CSS"), ["less"]);
+        assert_eq!(ambiguous_in("Skills: python, spring, kubernetes"), ["spring"]);
+        assert_eq!(ambiguous_in("HTML | CSS | less"), ["less"]);
+        // Two letters keep their case even in a list.
+        assert_eq!(ambiguous_in("Skills: python, go, kubernetes"), Vec::<String>::new());
+    }
+
+    #[test]
     fn a_skills_section_is_technical_context_for_every_item() {
         let text = "Skills\nGo\nR\nExcel\n\nExperience\nGo to meetings";
         let (catalog, matcher) = testkit::catalog_and_matcher();
