@@ -219,7 +219,7 @@ fn is_currency(after: &str) -> bool {
 /// line, to a company's ending (`FactSet Research Systems Inc`, `HubSpot
 /// Academy`), or whose officer is named (`Splunk's CISO`).
 fn is_company(written: &str, after: &str) -> bool {
-    const ENDINGS: [&str; 11] = [
+    const ENDINGS: [&str; 14] = [
         "Inc",
         "Inc.",
         "LLC",
@@ -231,6 +231,9 @@ fn is_company(written: &str, after: &str) -> bool {
         "Company",
         "GmbH",
         "Academy",
+        "Networks",
+        "Technologies",
+        "Labs",
     ];
     const OFFICERS: [&str; 8] = ["CEO", "CTO", "CISO", "CFO", "COO", "founder", "co-founder", "president"];
     if !written.starts_with(|c: char| c.is_uppercase()) {
@@ -558,6 +561,7 @@ mod tests {
         assert!(is_company("FactSet", " Research Systems Inc •"));
         assert!(is_company("Confluence", " Environmental Company] - 2013"));
         assert!(is_company("HubSpot", " Academy | 2026"));
+        assert!(is_company("Arista", " Networks Linux kernel engineer"));
         assert!(!is_company("Confluence", " and Jira at Acme Inc"));
         assert!(!is_company("python", " Company"));
         assert!(is_company("FactSet", " Research Systems Inc\n• Developed"));
