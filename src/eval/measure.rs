@@ -124,6 +124,16 @@ fn scan_pair(
 /// The skill a label names: a name or alias of the knowledge base, else the
 /// one skill the matcher reads in the label's words.
 fn resolve(catalog: &Catalog, matcher: &KeywordMatcher, label: &str) -> Option<SkillIdx> {
+    // A label names a skill by its name, also where the name is another
+    // skill's alias in another sense (`incident response`).
+    let named = normalize_term(label);
+    let owners = catalog.skills_named(label);
+    if let Some(term) = owners
+        .iter()
+        .find(|t| normalize_term(&catalog.skill(t.skill).skill.name) == named)
+    {
+        return Some(term.skill);
+    }
     if let Some(term) = catalog.resolve(label) {
         return Some(term.skill);
     }
