@@ -324,6 +324,29 @@ fn hidden_and_tiny_runs_are_left_out_of_a_docx_and_reported() {
 }
 
 #[test]
+fn white_words_on_the_white_page_are_left_out_and_white_words_on_a_fill_are_read() {
+    let extracted = read(&docx_with_white_text());
+    let lines = lines(&extracted.text);
+    assert_eq!(lines[0], "Teacher of English and history");
+    for shown in [
+        "Highlighted heading",
+        "Shaded band",
+        "Cell on a dark table",
+        "Sidebar in a box",
+    ] {
+        assert!(
+            lines.iter().any(|line| line.contains(shown)),
+            "{shown} missing: {lines:?}"
+        );
+    }
+    for hidden in ["Python", "AWS"] {
+        assert!(!extracted.text.contains(hidden), "{hidden} read: {lines:?}");
+    }
+    let warning = warning(&extracted, WarningCode::HiddenText);
+    assert!(warning.message.starts_with("20 word(s)"), "{}", warning.message);
+}
+
+#[test]
 fn a_docx_that_is_only_a_picture_is_an_error_that_says_so() {
     let error = extract(&docx_with_only_an_image(), &Limits::default()).unwrap_err();
     let DocumentError::Empty(why) = error else {

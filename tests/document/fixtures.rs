@@ -674,8 +674,8 @@ pub fn docx_resume() -> Vec<u8> {
 
 /// A DOCX with a keyword block hidden three ways, beside visible text: a
 /// paragraph style one point high (as keyword stuffing is written), a run
-/// hidden with `w:vanish`, and a tiny style's run set back to a readable
-/// size or shown again by `w:vanish w:val="0"`; and a run a tracked change
+/// hidden with `w:vanish`, and a tiny white style's run set back to a
+/// readable size and colour or shown again by `w:vanish w:val="0"`; and a run a tracked change
 /// shows again (its old properties hid it).
 pub fn docx_with_hidden_keywords() -> Vec<u8> {
     let styles = format!(
@@ -683,7 +683,7 @@ pub fn docx_with_hidden_keywords() -> Vec<u8> {
     );
     let body = [
         paragraph("Nurse with ten years on a cardiac ward"),
-        r#"<w:p><w:pPr><w:pStyle w:val="TinyToo"/></w:pPr><w:r><w:t>Kubernetes Terraform Salesforce Kubernetes Terraform Salesforce Kubernetes Terraform Salesforce Kubernetes Terraform Salesforce Kubernetes Terraform Salesforce Kubernetes Terraform Salesforce</w:t></w:r><w:r><w:rPr><w:sz w:val="22"/></w:rPr><w:t xml:space="preserve"> Telemetry</w:t></w:r></w:p>"#.to_owned(),
+        r#"<w:p><w:pPr><w:pStyle w:val="TinyToo"/></w:pPr><w:r><w:t>Kubernetes Terraform Salesforce Kubernetes Terraform Salesforce Kubernetes Terraform Salesforce Kubernetes Terraform Salesforce Kubernetes Terraform Salesforce Kubernetes Terraform Salesforce</w:t></w:r><w:r><w:rPr><w:color w:val="000000"/><w:sz w:val="22"/></w:rPr><w:t xml:space="preserve"> Telemetry</w:t></w:r></w:p>"#.to_owned(),
         r#"<w:p><w:r><w:t xml:space="preserve">Patient care </w:t></w:r><w:r><w:rPr><w:vanish/></w:rPr><w:t>Python SQL</w:t></w:r><w:r><w:rPr><w:vanish w:val="0"/></w:rPr><w:t xml:space="preserve"> and triage</w:t></w:r></w:p>"#.to_owned(),
         r#"<w:p><w:r><w:rPr><w:rPrChange w:id="2" w:author="me"><w:rPr><w:vanish/></w:rPr></w:rPrChange></w:rPr><w:t>Shown since a tracked change</w:t></w:r></w:p>"#.to_owned(),
     ]
@@ -696,6 +696,33 @@ pub fn docx_with_hidden_keywords() -> Vec<u8> {
         ("_rels/.rels", PACKAGE_RELS.as_bytes()),
         ("word/document.xml", document.as_bytes()),
         ("word/styles.xml", styles.as_bytes()),
+    ])
+}
+
+/// A DOCX with white words: on the white page (hidden), and where a fill
+/// may lie behind them (shown): a highlighted run, a shaded paragraph, a
+/// table cell and a text box.
+pub fn docx_with_white_text() -> Vec<u8> {
+    let white = |text: &str, extra: &str| {
+        format!(r#"<w:r><w:rPr><w:color w:val="FFFFFF"/>{extra}</w:rPr><w:t xml:space="preserve">{text}</w:t></w:r>"#)
+    };
+    let body = [
+        paragraph("Teacher of English and history"),
+        format!("<w:p>{}</w:p>", white(&["Python Kubernetes Terraform"; 6].join(" "), "")),
+        r#"<w:p><w:r><w:rPr><w:color w:themeColor="background1" w:val="F2F2F2"/></w:rPr><w:t>AWS Docker</w:t></w:r></w:p>"#.to_owned(),
+        format!("<w:p>{}</w:p>", white("Highlighted heading", r#"<w:highlight w:val="black"/>"#)),
+        format!(r#"<w:p><w:pPr><w:shd w:val="clear" w:color="auto" w:fill="1F3864"/></w:pPr>{}</w:p>"#, white("Shaded band", "")),
+        format!(r#"<w:tbl><w:tr><w:tc><w:p>{}</w:p></w:tc></w:tr></w:tbl>"#, white("Cell on a dark table", "")),
+        format!(r#"<w:p><w:r><w:pict><v:shape xmlns:v="urn:schemas-microsoft-com:vml"><v:textbox><w:txbxContent><w:p>{}</w:p></w:txbxContent></v:textbox></v:shape></w:pict></w:r></w:p>"#, white("Sidebar in a box", "")),
+    ]
+    .concat();
+    let document = format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {W}><w:body>{body}</w:body></w:document>"#
+    );
+    zip_parts(&[
+        ("[Content_Types].xml", CONTENT_TYPES.as_bytes()),
+        ("_rels/.rels", PACKAGE_RELS.as_bytes()),
+        ("word/document.xml", document.as_bytes()),
     ])
 }
 

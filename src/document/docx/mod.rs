@@ -200,6 +200,9 @@ fn layout_warnings(layout: &Layout) -> Vec<Warning> {
     if layout.text_boxes > 0 {
         warnings.push(Warning::text_boxes(layout.text_boxes));
     }
-    warnings.extend(Warning::hidden_text(layout.hidden_words, "hidden or too small to see"));
+    warnings.extend(Warning::hidden_text(
+        layout.hidden_words,
+        "hidden, too small to see or white on the white page",
+    ));
     warnings
 }

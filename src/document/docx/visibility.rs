@@ -1,7 +1,14 @@
 //! Which runs of a Word document a reader can see. Text is hidden by
-//! `w:vanish` or drawn too small to read (a size under two points, the
-//! form keyword stuffing takes), set on the run itself, on its character
-//! style or on its paragraph's style, each overriding the one before.
+//! `w:vanish`, drawn too small to read (a size under two points) or in
+//! white on the white page (the forms keyword stuffing takes), set on the
+//! run itself, on its character style or on its paragraph's style, each
+//! overriding the one before.
+//!
+//! White counts as hidden only where nothing may paint behind it: not on a
+//! shaded run or paragraph, not on a coloured page or over a picture laid
+//! behind the text, and never in a table cell or a text box, whose fill
+//! (their own or their table style's) is how designed resumes put white
+//! headings on a dark band.
 
 use std::collections::HashMap;
 
@@ -19,6 +26,9 @@ const MAX_STYLE_DEPTH: usize = 16;
 struct Look {
     vanish: Option<bool>,
     tiny: Option<bool>,
+    white: Option<bool>,
+    /// A run's own shading or highlight: a backdrop for white text.
+    backdrop: Option<bool>,
 }
 
 impl Look {
@@ -32,6 +42,9 @@ impl Look {
                     self.tiny = Some(half_points < TINY_BELOW_HALF_POINTS);
                 }
             }
+            "color" => self.white = Some(is_white_color(element)),
+            "shd" => self.backdrop = Some(is_filled(element)),
+            "highlight" => self.backdrop = Some(element.attr("val").is_some_and(|v| v != "none")),
             _ => {}
         }
     }
@@ -41,12 +54,47 @@ impl Look {
         Look {
             vanish: self.vanish.or(base.vanish),
             tiny: self.tiny.or(base.tiny),
+            white: self.white.or(base.white),
+            backdrop: self.backdrop.or(base.backdrop),
         }
     }
 
-    fn hidden(self) -> bool {
+    fn unreadable(self) -> bool {
         self.vanish == Some(true) || self.tiny == Some(true)
     }
+
+    fn white_on_nothing(self) -> bool {
+        self.white == Some(true) && self.backdrop != Some(true)
+    }
+}
+
+/// `w:color` in white or nearly (every channel at least `F0`), or the
+/// theme's background colour.
+fn is_white_color(element: &Element<'_>) -> bool {
+    if let Some(theme) = element.attr("themeColor") {
+        return matches!(theme.as_str(), "background1" | "light1");
+    }
+    element.attr("val").is_some_and(|v| is_white_hex(&v))
+}
+
+fn is_white_hex(value: &str) -> bool {
+    value.len() == 6
+        && (0..3).all(|i| {
+            value
+                .get(2 * i..2 * i + 2)
+                .and_then(|channel| u8::from_str_radix(channel, 16).ok())
+                .is_some_and(|channel| channel >= 0xF0)
+        })
+}
+
+/// `w:shd` with a fill other than none, `auto` or white.
+fn is_filled(element: &Element<'_>) -> bool {
+    element
+        .attr("fill")
+        .is_some_and(|fill| fill != "auto" && !is_white_hex(&fill))
+        || element
+            .attr("themeFill")
+            .is_some_and(|theme| !matches!(theme.as_str(), "background1" | "light1"))
 }
 
 /// `<w:vanish/>` is on; `w:val="0"`, `"false"` or `"off"` turns it off.
@@ -122,6 +170,11 @@ pub(super) struct Visibility {
     /// Open tracked formatting changes: they hold the properties before
     /// the change, not the ones in force.
     changes: usize,
+    /// Open table cells and text boxes: they may be filled behind the text.
+    fills: usize,
+    /// Something is painted behind the text: a page colour (`w:background`)
+    /// or a picture or shape behind it (`wp:anchor behindDoc="1"`).
+    painted_behind: bool,
 }
 
 /// Tracked changes of run and paragraph properties.
@@ -137,6 +190,14 @@ impl Visibility {
         if self.changes > 0 {
             return;
         }
+        match element.name() {
+            "tc" | "txbxContent" => self.fills += 1,
+            "background" => {
+                self.painted_behind |= element.attr("color").is_some_and(|c| c != "auto" && !is_white_hex(&c));
+            }
+            "anchor" => self.painted_behind |= element.attr("behindDoc").is_some_and(|v| v == "1"),
+            _ => {}
+        }
         match (element.name(), &mut self.run) {
             // A paragraph opens inside a run only in a text box: that run
             // is left behind.
@@ -145,6 +206,8 @@ impl Visibility {
                 self.run = None;
             }
             ("pStyle", None) => self.paragraph = styles.look(element.attr("val")),
+            // The paragraph's own shading (`pPr/shd`) is a backdrop too.
+            ("shd", None) => self.paragraph.backdrop = Some(is_filled(element)),
             ("r", _) => self.run = Some(self.paragraph),
             ("rStyle", Some(run)) => *run = styles.look(element.attr("val")).over(self.paragraph),
             (_, Some(run)) => run.read(element),
@@ -153,15 +216,17 @@ impl Visibility {
     }
 
     pub(super) fn close(&mut self, name: &str) {
-        if CHANGES.contains(&name) {
-            self.changes = self.changes.saturating_sub(1);
-        } else if name == "r" {
-            self.run = None;
+        match name {
+            _ if CHANGES.contains(&name) => self.changes = self.changes.saturating_sub(1),
+            "r" => self.run = None,
+            "tc" | "txbxContent" => self.fills = self.fills.saturating_sub(1),
+            _ => {}
         }
     }
 
     /// Whether text here is hidden from a reader.
     pub(super) fn hidden(&self) -> bool {
-        self.run.is_some_and(Look::hidden)
+        self.run
+            .is_some_and(|run| run.unreadable() || (run.white_on_nothing() && self.fills == 0 && !self.painted_behind))
     }
 }
