@@ -84,18 +84,6 @@ pub(crate) fn accepted(
             }
         }
     }
-    // Out of its curated case (`music`, `spring`), a term is the skill only
-    // among other skills: case tells a word from a name in prose, not in a
-    // list (`such as acting, music, dance, film`, `tools like gulp and
-    // webpack`). One- and two-letter words (`go`, `r`) keep their case even
-    // there.
-    for _ in 0..2 {
-        for &i in &other_case {
-            if !accepted[i] && among_skills(ctx, candidates, &accepted, i) {
-                accepted[i] = true;
-            }
-        }
-    }
     undecided.retain(|&(i, _)| !accepted[i]);
     if !undecided.is_empty() {
         let sure = sure_skills(matcher, candidates);
@@ -104,6 +92,18 @@ pub(crate) fn accepted(
                 .get(i)
                 .is_some_and(|c| in_its_field(catalog, matcher, c, &sure))
             {
+                accepted[i] = true;
+            }
+        }
+    }
+    // Out of its curated case (`music`, `spring`), a term is the skill only
+    // among other skills: case tells a word from a name in prose, not in a
+    // list (`such as acting, music, dance, film`, `tools like gulp and
+    // webpack`). One- and two-letter words (`go`, `r`) keep their case even
+    // there. Last, so that every other kind of evidence is in.
+    for _ in 0..2 {
+        for &i in &other_case {
+            if !accepted[i] && among_skills(ctx, candidates, &accepted, i) {
                 accepted[i] = true;
             }
         }
