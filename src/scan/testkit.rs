@@ -121,6 +121,8 @@ pub(crate) fn taxonomy() -> Taxonomy {
         ),
         skill("leadership", "Leadership", Soft, &[], &[], &[]),
         skill("teamwork", "Teamwork", Soft, &["team player", "team work"], &[], &[]),
+        skill("collaboration", "Collaboration", Soft, &["collaborative"], &[], &[]),
+        hard("sharepoint", "SharePoint", &[]),
         skill(
             "aws-solutions-architect",
             "AWS Certified Solutions Architect",

@@ -49,7 +49,8 @@ pub(crate) fn in_own_sense<'m>(
                 || is_department(written, before, after)
                 || is_season(written, after)
                 || accounts_for(written, after)
-                || after_non(before))
+                || after_non(before)
+                || describes_a_thing(catalog, pattern, written, after))
         })
         .map(|(candidate, _)| candidate)
         .collect()
@@ -522,6 +523,43 @@ fn accounts_for(written: &str, after: &str) -> bool {
     written.eq_ignore_ascii_case("accounting") && after.starts_with(" for ")
 }
 
+/// `collaborative technologies`, `collaborative filtering`: a soft skill's
+/// adjective that says what a thing is like, not what the person is like
+/// (`highly collaborative`, `a collaborative team player`).
+fn describes_a_thing(catalog: &Catalog, pattern: &Pattern, written: &str, after: &str) -> bool {
+    const THINGS: [&str; 18] = [
+        "technologies",
+        "technology",
+        "tools",
+        "tool",
+        "platform",
+        "platforms",
+        "software",
+        "research",
+        "environment",
+        "environments",
+        "culture",
+        "space",
+        "spaces",
+        "workspace",
+        "atmosphere",
+        "filtering",
+        "robots",
+        "learning",
+    ];
+    let one_word = !written.contains([' ', '-']);
+    let soft = !pattern.owners.is_empty()
+        && pattern
+            .owners
+            .iter()
+            .all(|t| catalog.skill(t.skill).skill.kind == SkillKind::Soft);
+    let next = after
+        .strip_prefix(' ')
+        .and_then(|rest| rest.split(|c: char| !c.is_alphabetic()).next())
+        .unwrap_or("");
+    one_word && soft && THINGS.iter().any(|thing| thing.eq_ignore_ascii_case(next))
+}
+
 /// `non-presenting`, `non-technical`: the prefix denies the word.
 fn after_non(before: &str) -> bool {
     before
@@ -536,6 +574,19 @@ fn after_non(before: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_soft_skills_adjective_on_a_thing_is_no_skill() {
+        let (catalog, matcher) = crate::scan::testkit::catalog_and_matcher();
+        let skills = |text: &str| crate::scan::extract_keywords(catalog, matcher, text).len();
+        assert_eq!(
+            skills("Proficient with SharePoint or other collaborative technologies"),
+            1
+        );
+        assert_eq!(skills("Recommenders built on collaborative filtering"), 0);
+        assert_eq!(skills("A highly collaborative engineer"), 1);
+        assert_eq!(skills("Collaborative, with a bias for action"), 1);
+    }
 
     #[test]
     fn region_codes_follow_a_named_place() {
