@@ -123,6 +123,7 @@ pub(crate) fn taxonomy() -> Taxonomy {
         skill("teamwork", "Teamwork", Soft, &["team player", "team work"], &[], &[]),
         skill("collaboration", "Collaboration", Soft, &["collaborative"], &[], &[]),
         hard("sharepoint", "SharePoint", &[]),
+        skill("nice-framework", "NICE Framework", Hard, &["NICE"], &["NICE"], &[]),
         skill(
             "aws-solutions-architect",
             "AWS Certified Solutions Architect",

@@ -58,7 +58,7 @@ pub(crate) fn accepted(
         }
         if written_as_curated(matcher, ctx.norm, c) {
             pending.push(i);
-        } else if c.end - c.start >= 3 {
+        } else if c.end - c.start >= 3 && !an_acronym(matcher, c) {
             other_case.push(i);
         }
     }
@@ -100,7 +100,9 @@ pub(crate) fn accepted(
     // among other skills: case tells a word from a name in prose, not in a
     // list (`such as acting, music, dance, film`, `tools like gulp and
     // webpack`). One- and two-letter words (`go`, `r`) keep their case even
-    // there. Last, so that every other kind of evidence is in.
+    // there, and an acronym's letters in another case are another word
+    // (`Nice to have` is no NICE). Last, so that every other kind of
+    // evidence is in.
     for _ in 0..2 {
         for &i in &other_case {
             if !accepted[i] && among_skills(ctx, candidates, &accepted, i) {
@@ -177,6 +179,13 @@ fn written_as_curated(matcher: &KeywordMatcher, norm: &NormText, candidate: &Can
         .forms
         .iter()
         .any(|form| form.len() == written.len() && form.bytes().zip(written.bytes()).all(|(f, w)| joint(f) == joint(w)))
+}
+
+/// Whether every curated form of the term is written in capitals (`NICE`).
+fn an_acronym(matcher: &KeywordMatcher, candidate: &Candidate) -> bool {
+    matcher
+        .pattern(candidate.pattern)
+        .is_some_and(|p| p.forms.iter().all(|form| is_in_capitals(form)))
 }
 
 /// Two or more letters, every one a capital.

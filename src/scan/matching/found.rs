@@ -317,8 +317,10 @@ mod tests {
         assert_eq!(ambiguous_in("Stylesheets with tools like less and CSS"), ["less"]);
         assert_eq!(ambiguous_in("Skills: python, spring, kubernetes"), ["spring"]);
         assert_eq!(ambiguous_in("HTML | CSS | less"), ["less"]);
-        // Two letters keep their case even in a list.
+        // Two letters keep their case even in a list, and so do acronyms.
         assert_eq!(ambiguous_in("Skills: python, go, kubernetes"), Vec::<String>::new());
+        assert_eq!(ambiguous_in("Nice to have: Less and CSS"), ["less"]);
+        assert_eq!(ambiguous_in("Frameworks: NICE, CSS"), ["nice-framework"]);
     }
 
     #[test]
