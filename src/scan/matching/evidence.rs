@@ -1,5 +1,6 @@
 //! When an ambiguous term (Go, R, Swift, Spring, Excel, Chef, ...) counts as
-//! a skill: only in its curated case, and only in technical context.
+//! a skill: in its curated case with technical context, or in another case
+//! only among other skills (`such as acting, music, dance`).
 //!
 //! Technical context is any of: a skills section or a labelled skills line
 //! (`Languages: Go, Rust`); a list whose other items are recognized skills
@@ -58,7 +59,7 @@ pub(crate) fn accepted(
         }
         if written_as_curated(matcher, ctx.norm, c) {
             pending.push(i);
-        } else if c.end - c.start >= 3 && !an_acronym(matcher, c) {
+        } else if letters(ctx.norm, c) >= 3 && !an_acronym(matcher, c) {
             other_case.push(i);
         }
     }
@@ -179,6 +180,12 @@ fn written_as_curated(matcher: &KeywordMatcher, norm: &NormText, candidate: &Can
         .forms
         .iter()
         .any(|form| form.len() == written.len() && form.bytes().zip(written.bytes()).all(|(f, w)| joint(f) == joint(w)))
+}
+
+fn letters(norm: &NormText, candidate: &Candidate) -> usize {
+    norm.text()
+        .get(candidate.start..candidate.end)
+        .map_or(0, |term| term.chars().filter(|c| c.is_alphabetic()).count())
 }
 
 /// Whether every curated form of the term is written in capitals (`NICE`).

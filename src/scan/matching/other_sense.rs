@@ -1,6 +1,7 @@
 //! Where a skill's name stands for something else: the letters are right but
 //! the words around them say it is a place, a web address, an amount of
-//! money, an acronym spelled out as other words, a company or a colleague.
+//! money, an acronym spelled out as other words, a company, a colleague or
+//! a quality of a thing (`collaborative technologies`).
 //!
 //! A derived verb phrase that opens with a verb that is also a noun counts
 //! only where a verb stands (`to design posters`, not `design experience`).
