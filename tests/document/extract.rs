@@ -347,6 +347,21 @@ fn white_words_on_the_white_page_are_left_out_and_white_words_on_a_fill_are_read
 }
 
 #[test]
+fn white_words_over_a_picture_behind_the_text_are_read() {
+    let extracted = read(&docx_with_white_text_over_a_backdrop());
+    assert!(
+        extracted.text.contains("Python Kubernetes Terraform"),
+        "{}",
+        extracted.text
+    );
+    assert!(
+        !has_warning(&extracted, WarningCode::HiddenText),
+        "{:?}",
+        extracted.warnings
+    );
+}
+
+#[test]
 fn a_docx_that_is_only_a_picture_is_an_error_that_says_so() {
     let error = extract(&docx_with_only_an_image(), &Limits::default()).unwrap_err();
     let DocumentError::Empty(why) = error else {

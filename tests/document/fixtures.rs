@@ -726,6 +726,25 @@ pub fn docx_with_white_text() -> Vec<u8> {
     ])
 }
 
+/// White words over a dark band that a template anchors behind the text
+/// in its header (`wp:anchor behindDoc="1"`): seen, so read.
+pub fn docx_with_white_text_over_a_backdrop() -> Vec<u8> {
+    let words = ["Python Kubernetes Terraform"; 7].join(" ");
+    let body = format!(r#"<w:p><w:r><w:rPr><w:color w:val="FFFFFF"/></w:rPr><w:t>{words}</w:t></w:r></w:p>"#);
+    let document = format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {W}><w:body>{body}</w:body></w:document>"#
+    );
+    let header = format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:hdr {W} xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"><w:p><w:r><w:drawing><wp:anchor behindDoc="1" distT="0" distB="0"/></w:drawing></w:r></w:p></w:hdr>"#
+    );
+    zip_parts(&[
+        ("[Content_Types].xml", CONTENT_TYPES.as_bytes()),
+        ("_rels/.rels", PACKAGE_RELS.as_bytes()),
+        ("word/document.xml", document.as_bytes()),
+        ("word/header1.xml", header.as_bytes()),
+    ])
+}
+
 /// A DOCX whose only content is a picture.
 pub fn docx_with_only_an_image() -> Vec<u8> {
     let document = format!(

@@ -5,7 +5,7 @@
 
 mod visibility;
 
-use self::visibility::{Styles, Visibility};
+use self::visibility::{Styles, Visibility, paints_behind_text};
 use super::archive::Archive;
 use super::flow::Flow;
 use super::xml::{self, Node, SkippedSubtree};
@@ -37,31 +37,39 @@ pub(crate) fn parse(archive: &mut Archive<'_>) -> Result<Option<Parsed>, Documen
         Some(bytes) => Styles::parse(&bytes)?,
         None => Styles::default(),
     };
+    // Headers and footers first: a backdrop in any part (a template's
+    // sidebar anchored in the header) lies behind the text of every part.
+    let mut margins: Vec<(bool, Vec<u8>)> = Vec::new();
+    for name in archive.names() {
+        let Some(file) = name.strip_prefix(folder).and_then(|n| n.strip_prefix('/').or(Some(n))) else {
+            continue;
+        };
+        let is_header = file.starts_with("header") && file.ends_with(".xml");
+        let is_footer = file.starts_with("footer") && file.ends_with(".xml");
+        if (is_header || is_footer)
+            && let Some(bytes) = archive.read(&name)?
+        {
+            margins.push((is_header, bytes));
+        }
+    }
+    let mut painted_behind = paints_behind_text(&bytes)?;
+    for (_, part) in &margins {
+        painted_behind = painted_behind || paints_behind_text(part)?;
+    }
     let mut layout = Layout::default();
-    let body = read_part(&bytes, &styles, &mut layout)?;
+    let body = read_part(&bytes, &styles, painted_behind, &mut layout)?;
     if !layout.is_word_document {
         return Ok(None);
     }
     let mut headers: Vec<String> = Vec::new();
     let mut footers: Vec<String> = Vec::new();
-    for name in archive.names() {
-        let Some(file) = name.strip_prefix(folder).and_then(|n| n.strip_prefix('/').or(Some(n))) else {
-            continue;
-        };
-        let target = if file.starts_with("header") && file.ends_with(".xml") {
-            &mut headers
-        } else if file.starts_with("footer") && file.ends_with(".xml") {
-            &mut footers
-        } else {
-            continue;
-        };
-        if let Some(bytes) = archive.read(&name)? {
-            let mut part = Layout::default();
-            let text = read_part(&bytes, &styles, &mut part)?;
-            layout.hidden_words += part.hidden_words;
-            if !text.trim().is_empty() && !target.contains(&text) {
-                target.push(text);
-            }
+    for (is_header, bytes) in &margins {
+        let target = if *is_header { &mut headers } else { &mut footers };
+        let mut part = Layout::default();
+        let text = read_part(bytes, &styles, painted_behind, &mut part)?;
+        layout.hidden_words += part.hidden_words;
+        if !text.trim().is_empty() && !target.contains(&text) {
+            target.push(text);
         }
     }
 
@@ -99,9 +107,14 @@ fn main_part_name(archive: &mut Archive<'_>) -> Result<String, DocumentError> {
 /// codes, and the VML fallback that repeats every modern drawing.
 const SKIPPED: &[&str] = &["pPr", "rPr", "delText", "instrText", "Fallback", "del", "moveFrom"];
 
-fn read_part(bytes: &[u8], styles: &Styles, layout: &mut Layout) -> Result<String, DocumentError> {
+fn read_part(
+    bytes: &[u8],
+    styles: &Styles,
+    painted_behind: bool,
+    layout: &mut Layout,
+) -> Result<String, DocumentError> {
     let mut flow = Flow::new();
-    let mut visibility = Visibility::default();
+    let mut visibility = Visibility::new(painted_behind);
     let mut skipped = SkippedSubtree::default();
     let mut in_text = false;
     let mut depth = 0usize;

@@ -5,10 +5,10 @@
 //! overriding the one before.
 //!
 //! White counts as hidden only where nothing may paint behind it: not on a
-//! shaded run or paragraph, not on a coloured page or over a picture laid
-//! behind the text, and never in a table cell or a text box, whose fill
+//! shaded run or paragraph, never in a table cell or a text box, whose fill
 //! (their own or their table style's) is how designed resumes put white
-//! headings on a dark band.
+//! headings on a dark band, and nowhere in a document with a coloured page
+//! or a picture or shape laid behind its text.
 
 use std::collections::HashMap;
 
@@ -172,15 +172,43 @@ pub(super) struct Visibility {
     changes: usize,
     /// Open table cells and text boxes: they may be filled behind the text.
     fills: usize,
-    /// Something is painted behind the text: a page colour (`w:background`)
-    /// or a picture or shape behind it (`wp:anchor behindDoc="1"`).
+    /// Something of the document is painted behind its text (see
+    /// [`paints_behind_text`]): white may be seen anywhere.
     painted_behind: bool,
 }
 
 /// Tracked changes of run and paragraph properties.
 const CHANGES: [&str; 2] = ["rPrChange", "pPrChange"];
 
+/// Whether a part paints something behind the text: a page colour
+/// (`w:background`), a picture or shape laid behind the text (`wp:anchor
+/// behindDoc="1"`, or a VML shape with a negative `z-index`). Such a
+/// backdrop may sit under any line of the page, so it holds for the whole
+/// document.
+pub(super) fn paints_behind_text(bytes: &[u8]) -> Result<bool, DocumentError> {
+    let mut behind = false;
+    xml::walk(&xml::decode(bytes), |node| {
+        if let Node::Open(element) = node {
+            behind |= match element.name() {
+                "background" => element.attr("color").is_some_and(|c| c != "auto" && !is_white_hex(&c)),
+                "anchor" => element.attr("behindDoc").is_some_and(|v| v == "1"),
+                _ => element
+                    .attr("style")
+                    .is_some_and(|style| style.replace(' ', "").contains("z-index:-")),
+            };
+        }
+    })?;
+    Ok(behind)
+}
+
 impl Visibility {
+    pub(super) fn new(painted_behind: bool) -> Self {
+        Self {
+            painted_behind,
+            ..Self::default()
+        }
+    }
+
     /// Called for every element that opens; properties count only where
     /// they stand (a paragraph's `rPr` styles its mark, not its runs).
     pub(super) fn open(&mut self, element: &Element<'_>, styles: &Styles) {
@@ -190,13 +218,8 @@ impl Visibility {
         if self.changes > 0 {
             return;
         }
-        match element.name() {
-            "tc" | "txbxContent" => self.fills += 1,
-            "background" => {
-                self.painted_behind |= element.attr("color").is_some_and(|c| c != "auto" && !is_white_hex(&c));
-            }
-            "anchor" => self.painted_behind |= element.attr("behindDoc").is_some_and(|v| v == "1"),
-            _ => {}
+        if matches!(element.name(), "tc" | "txbxContent") {
+            self.fills += 1;
         }
         match (element.name(), &mut self.run) {
             // A paragraph opens inside a run only in a text box: that run
