@@ -653,9 +653,6 @@ pub fn docx_resume() -> Vec<u8> {
         r#"<w:sectPr><w:pgSz w:w="12240" w:h="15840"/><w:cols w:space="720"/></w:sectPr>"#.to_owned(),
     ]
     .concat();
-    let document = format!(
-        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {W}><w:body>{body}</w:body></w:document>"#
-    );
     let header = format!(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:hdr {W}>{}</w:hdr>"#,
         paragraph("Priya Natarajan\u{2002}priya.natarajan@example.com\u{2002}+91 98450 12345")
@@ -663,13 +660,13 @@ pub fn docx_resume() -> Vec<u8> {
     let footer = format!(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:ftr {W}><w:p><w:r><w:t xml:space="preserve">Curriculum vitae </w:t></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p></w:ftr>"#
     );
-    zip_parts(&[
-        ("[Content_Types].xml", CONTENT_TYPES.as_bytes()),
-        ("_rels/.rels", PACKAGE_RELS.as_bytes()),
-        ("word/document.xml", document.as_bytes()),
-        ("word/header1.xml", header.as_bytes()),
-        ("word/footer1.xml", footer.as_bytes()),
-    ])
+    docx_with_body(
+        &body,
+        &[
+            ("word/header1.xml", header.as_bytes()),
+            ("word/footer1.xml", footer.as_bytes()),
+        ],
+    )
 }
 
 /// A DOCX with a keyword block hidden three ways, beside visible text: a
@@ -688,15 +685,7 @@ pub fn docx_with_hidden_keywords() -> Vec<u8> {
         r#"<w:p><w:r><w:rPr><w:rPrChange w:id="2" w:author="me"><w:rPr><w:vanish/></w:rPr></w:rPrChange></w:rPr><w:t>Shown since a tracked change</w:t></w:r></w:p>"#.to_owned(),
     ]
     .concat();
-    let document = format!(
-        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {W}><w:body>{body}</w:body></w:document>"#
-    );
-    zip_parts(&[
-        ("[Content_Types].xml", CONTENT_TYPES.as_bytes()),
-        ("_rels/.rels", PACKAGE_RELS.as_bytes()),
-        ("word/document.xml", document.as_bytes()),
-        ("word/styles.xml", styles.as_bytes()),
-    ])
+    docx_with_body(&body, &[("word/styles.xml", styles.as_bytes())])
 }
 
 /// A DOCX with white words: on the white page (hidden), and where a fill
@@ -716,14 +705,7 @@ pub fn docx_with_white_text() -> Vec<u8> {
         format!(r#"<w:p><w:r><w:pict><v:shape xmlns:v="urn:schemas-microsoft-com:vml"><v:textbox><w:txbxContent><w:p>{}</w:p></w:txbxContent></v:textbox></v:shape></w:pict></w:r></w:p>"#, white("Sidebar in a box", "")),
     ]
     .concat();
-    let document = format!(
-        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {W}><w:body>{body}</w:body></w:document>"#
-    );
-    zip_parts(&[
-        ("[Content_Types].xml", CONTENT_TYPES.as_bytes()),
-        ("_rels/.rels", PACKAGE_RELS.as_bytes()),
-        ("word/document.xml", document.as_bytes()),
-    ])
+    docx_with_body(&body, &[])
 }
 
 /// White words over a dark band that a template anchors behind the text
@@ -731,18 +713,10 @@ pub fn docx_with_white_text() -> Vec<u8> {
 pub fn docx_with_white_text_over_a_backdrop() -> Vec<u8> {
     let words = ["Python Kubernetes Terraform"; 7].join(" ");
     let body = format!(r#"<w:p><w:r><w:rPr><w:color w:val="FFFFFF"/></w:rPr><w:t>{words}</w:t></w:r></w:p>"#);
-    let document = format!(
-        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {W}><w:body>{body}</w:body></w:document>"#
-    );
     let header = format!(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:hdr {W} xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"><w:p><w:r><w:drawing><wp:anchor behindDoc="1" distT="0" distB="0"/></w:drawing></w:r></w:p></w:hdr>"#
     );
-    zip_parts(&[
-        ("[Content_Types].xml", CONTENT_TYPES.as_bytes()),
-        ("_rels/.rels", PACKAGE_RELS.as_bytes()),
-        ("word/document.xml", document.as_bytes()),
-        ("word/header1.xml", header.as_bytes()),
-    ])
+    docx_with_body(&body, &[("word/header1.xml", header.as_bytes())])
 }
 
 /// A DOCX whose only content is a picture.
@@ -755,6 +729,20 @@ pub fn docx_with_only_an_image() -> Vec<u8> {
         ("_rels/.rels", PACKAGE_RELS.as_bytes()),
         ("word/document.xml", document.as_bytes()),
     ])
+}
+
+/// A DOCX package of `body` (the content of `w:body`) and `parts` beside it.
+fn docx_with_body(body: &str, parts: &[(&str, &[u8])]) -> Vec<u8> {
+    let document = format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {W}><w:body>{body}</w:body></w:document>"#
+    );
+    let package = [
+        ("[Content_Types].xml", CONTENT_TYPES.as_bytes()),
+        ("_rels/.rels", PACKAGE_RELS.as_bytes()),
+        ("word/document.xml", document.as_bytes()),
+    ];
+    let all: Vec<(&str, &[u8])> = package.into_iter().chain(parts.iter().copied()).collect();
+    zip_parts(&all)
 }
 
 pub fn zip_parts(parts: &[(&str, &[u8])]) -> Vec<u8> {
