@@ -548,17 +548,20 @@ fn describes_a_thing(catalog: &Catalog, pattern: &Pattern, written: &str, after:
         "robots",
         "learning",
     ];
-    let one_word = !written.contains([' ', '-']);
-    let soft = !pattern.owners.is_empty()
-        && pattern
-            .owners
-            .iter()
-            .all(|t| catalog.skill(t.skill).skill.kind == SkillKind::Soft);
+    // Cheapest first: this runs for every candidate.
+    if written.contains([' ', '-']) {
+        return false;
+    }
     let next = after
         .strip_prefix(' ')
         .and_then(|rest| rest.split(|c: char| !c.is_alphabetic()).next())
         .unwrap_or("");
-    one_word && soft && THINGS.iter().any(|thing| thing.eq_ignore_ascii_case(next))
+    THINGS.iter().any(|thing| thing.eq_ignore_ascii_case(next))
+        && !pattern.owners.is_empty()
+        && pattern
+            .owners
+            .iter()
+            .all(|t| catalog.skill(t.skill).skill.kind == SkillKind::Soft)
 }
 
 /// `non-presenting`, `non-technical`: the prefix denies the word.
